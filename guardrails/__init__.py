@@ -1,0 +1,1 @@
+"""Guardrails: PII redaction, conduct rules (POLICY.md ids) and the checker."""

@@ -1,0 +1,160 @@
+"""FIN-01: no guarantees or promises of returns or of no loss.
+
+Negation matters more than keywords here: "returns are not guaranteed" is the
+compliant sentence, and an accurately described Guaranteed Investment
+Certificate or FDIC insurance is not a promise of investment returns. When the
+customer asked for a guarantee, silence is not enough either: the reply must
+say that returns are not guaranteed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.normalize import negated_before, normalize
+from guardrails.rules.base import RailInput, Rule, RuleParams, register_rule
+from guardrails.rules.patterns import compile_all
+from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
+
+RETURN_WORDS = (
+    r"(?:returns?|profits?|gains?|income|yield|growth|payouts?|results?|earnings|interest|"
+    r"\d+(?:\.\d+)?\s*%|money\s+back|to\s+(?:double|triple|grow|make|earn|beat)|upside)"
+)
+
+# Phrases that promise a return or the absence of loss (matched on normalised text).
+PROMISES = compile_all(
+    (
+        rf"\bguarantee[sd]?\b[^.?!]{{0,40}}?\b{RETURN_WORDS}",
+        rf"\b{RETURN_WORDS}[^.?!]{{0,30}}?\b(?:is|are|will\s+be|be)\s+(?:fully\s+|totally\s+|100%\s+)?"
+        r"guaranteed\b",
+        r"\bguaranteed\s+(?:to\s+)?(?:win|profit|make\s+money|go\s+up|rise|grow|pay\s+off|double)\b",
+        r"\b(?:can(?:'|no)?t|cannot|won't|will\s+not|never|impossible\s+to)\s+(?:possibly\s+|ever\s+)?"
+        r"(?:lose|go\s+wrong|fail|lose\s+(?:money|a\s+(?:cent|penny|dime)))\b",
+        r"\b(?:no|zero)\s+(?:way|chance|risk|possibility)\s+(?:of\s+|that\s+)?(?:you(?:'ll)?\s+)?"
+        r"(?:los(?:e|ing)|(?:a\s+)?loss(?:es)?|going\s+down)\b",
+        r"\b(?:lock(?:ing|ed)?\s+in|locks\s+in)\b[^.?!]{0,30}?\d+(?:\.\d+)?\s*%[^.?!]{0,40}?"
+        r"\b(?:whatever\s+happens|no\s+matter\s+what|regardless|come\s+what\s+may|either\s+way)\b",
+        r"\b(?:whatever\s+happens|no\s+matter\s+what)\b[^.?!]{0,40}?\b(?:you(?:'ll|\s+will)\s+)?"
+        r"(?:get|earn|make|keep)\b[^.?!]{0,20}?\d+(?:\.\d+)?\s*%",
+        r"\b(?:will|going\s+to)\s+(?:definitely|certainly|surely|absolutely|100%)\s+"
+        r"(?:earn|make|return|grow|pay|gain|go\s+up|rise|double|profit)\b",
+        r"\b(?:promise|assure)\s+(?:you\s+)?(?:a\s+|that\s+)?[^.?!]{0,30}?\b"
+        r"(?:returns?|profits?|\d+(?:\.\d+)?\s*%|(?:you(?:'ll|\s+will)\s+)?(?:make|earn|double))\b",
+        r"\b(?:sure\s+thing|sure\s+bet|safe\s+bet|free\s+money|money\s+printer|can't\s+miss)\b",
+        r"\b(?:principal|your\s+money|capital)\s+(?:is|will\s+be)\s+(?:completely\s+|totally\s+|"
+        r"100%\s+|always\s+)?(?:safe|protected|secure)\b(?![^.?!]{0,40}\b(?:fdic|insured|insurance|"
+        r"up\s+to))",
+        r"\brisk[- ]free\s+(?:returns?|profits?|gains?|income|investment)\b",
+    )
+)
+
+# Accurate uses of the word that describe protection, not investment returns.
+SAFE_CONTEXTS = re.compile(
+    r"(?:guaranteed\s+investment\s+certificates?|\bgics?\b|fdic|ncua|sipc|insured|"
+    r"full\s+faith\s+and\s+credit|government[- ]guaranteed|guaranteed\s+by\s+the\s+(?:u\.?s\.?\s+)?"
+    r"government|guaranteed\s+minimum\s+(?:interest\s+)?rate\s+(?:of|stated|in)|"
+    r"past\s+performance)",
+    re.IGNORECASE,
+)
+
+SOLICITS_GUARANTEE = compile_all(
+    (
+        rf"\bguarantee\w*\b[^.?!]{{0,40}}?\b{RETURN_WORDS}",
+        rf"\b{RETURN_WORDS}[^.?!]{{0,30}}?\bguarantee",
+        r"\b(?:can't|cannot|won't|never|without|no\s+way\s+(?:to|i|you))\s+(?:\w+\s+)?lose\b",
+        r"\b(?:zero|no)\s+risk\b",
+        r"\brisk[- ]free\s+(?:returns?|profits?|gains?|income|investments?|way)\b",
+        r"\b(?:sure|safe)\s+(?:thing|bet)\b",
+        r"\b(?:promise|assure)\w*\s+(?:me\s+)?(?:a\s+)?(?:returns?|profits?|gains?|\d+(?:\.\d+)?\s*%)",
+        r"\b(?:certain|assured|locked[- ]in)\s+(?:returns?|profits?|gains?)\b",
+    )
+)
+
+DISCLAIMS_GUARANTEE = compile_all(
+    (
+        r"\b(?:not|never|no(?:thing)?|cannot|can't)\b[^.?!]{0,40}?\bguarantee",
+        r"\bguarantee[sd]?\b[^.?!]{0,10}?\b(?:is|are)\s+not\b",
+        r"\b(?:could|can|may|might)\s+(?:also\s+)?(?:lose|fall|decline|drop|go\s+down)\b",
+        r"\blos(?:e|s|ses|ing)\s+(?:some|all|part|value|money)\b",
+    )
+)
+
+
+class GuaranteeParams(RuleParams):
+    require_disclaimer_when_solicited: bool = True
+
+
+@register_rule
+class NoGuaranteesRule(Rule):
+    id = "FIN-01"
+    version = "1.0.0"
+    title = "No guarantees or promises of returns or of no loss"
+    stages = frozenset({Stage.PRE_ANSWER, Stage.REPLY})
+    severity = Severity.HIGH
+    on_fail = Action.BLOCK
+    Params = GuaranteeParams
+    params: GuaranteeParams
+
+    def check(self, subject: RailInput) -> Verdict:
+        if subject.stage is Stage.PRE_ANSWER:
+            return self._check_solicitation(subject)
+        view = normalize(subject.text)
+        evidence: list[Evidence] = []
+        for pattern in PROMISES:
+            for match in pattern.finditer(view.text):
+                if negated_before(view.text, match.start()) and not match.group(0).startswith(
+                    ("can't", "cannot", "won't", "never", "no ", "zero ")
+                ):
+                    continue
+                sentence_start = max(view.text.rfind(".", 0, match.start()) + 1, 0)
+                sentence_end = view.text.find(".", match.end())
+                sentence = view.text[sentence_start : sentence_end if sentence_end > 0 else None]
+                if SAFE_CONTEXTS.search(sentence) and "guarantee" in match.group(0):
+                    continue
+                start, end = view.original_span(match.start(), match.end())
+                evidence.append(Evidence(start, end, subject.text[start:end], "promise"))
+        if evidence:
+            quoted = evidence[0].text.strip()[:80]
+            return self.violation(
+                subject,
+                f"The reply promises a return or the absence of loss (\u201c{quoted}\u201d); "
+                "no investment return can be guaranteed, so FIN-01 forbids it.",
+                evidence=evidence[:3],
+            )
+        if self.params.require_disclaimer_when_solicited and subject.user_text and subject.complete:
+            asked = normalize(subject.user_text).text
+            if any(p.search(asked) for p in SOLICITS_GUARANTEE) and not any(
+                p.search(view.text) for p in DISCLAIMS_GUARANTEE
+            ):
+                return self.violation(
+                    subject,
+                    "The customer asked for a guaranteed or loss-free return and the reply does "
+                    "not say that returns are not guaranteed and losses are possible, which "
+                    "FIN-01 requires in that situation.",
+                    score=0.8,
+                    severity=Severity.MEDIUM,
+                )
+        return self.passed(subject, "No promise of returns or of no loss was found.")
+
+    def _check_solicitation(self, subject: RailInput) -> Verdict:
+        """A request for a guaranteed return is legitimate, but the only compliant answer is
+        that none exists; the vetted answer is used rather than risking a generated promise."""
+        asked = normalize(subject.text)
+        if SAFE_CONTEXTS.search(asked.text):
+            return self.passed(subject, "The request is about insured or government-backed "
+                                        "protection, not a guaranteed investment return.")
+        for pattern in SOLICITS_GUARANTEE:
+            match = pattern.search(asked.text)
+            if match:
+                start, end = asked.original_span(match.start(), match.end())
+                return self.violation(
+                    subject,
+                    "The customer asks for a guaranteed or loss-free return "
+                    f"(\u201c{subject.text[start:end]}\u201d); the vetted FIN-01 answer, that "
+                    "returns are not guaranteed and losses are possible, is given instead of a "
+                    "generated one.",
+                    evidence=[Evidence(start, end, subject.text[start:end], "solicitation")],
+                    severity=Severity.LOW,
+                    score=0.9,
+                )
+        return self.passed(subject, "The request does not ask for a guaranteed return.")

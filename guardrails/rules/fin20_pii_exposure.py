@@ -1,0 +1,85 @@
+"""FIN-20: no full account, card or identity numbers in prompts or replies.
+
+This is the second line of defence after Presidio redaction: a fast,
+independent scan of the exact text that is about to reach the model or the
+customer. It masks what it finds (keeping the last four digits, which the
+policy allows) so the conversation can go on, and records only masked evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.pii.checksums import digits_only, iban_valid, luhn_valid, ssn_plausible
+from guardrails.rules.base import RailInput, Rule, register_rule
+from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
+
+DETECTORS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("card number", re.compile(r"(?<![\d.])(?:\d[ -]?){12,18}\d(?![\d.]|,\d)")),
+    ("SSN", re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")),
+    ("IBAN", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")),
+    ("account number", re.compile(r"(?<![\d.,$€£-])\d{8,17}(?![\d%]|[.,]\d)")),
+    ("email address", re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")),
+)
+
+
+def mask(value: str) -> str:
+    digits = digits_only(value)
+    if len(digits) >= 8:
+        return "****" + digits[-4:]
+    return "[redacted]"
+
+
+def _is_sensitive(kind: str, value: str) -> bool:
+    if kind == "card number":
+        return luhn_valid(value)
+    if kind == "SSN":
+        return ssn_plausible(value)
+    if kind == "IBAN":
+        return iban_valid(value)
+    if kind == "account number":
+        # Years, amounts and dates are shorter; 8+ bare digits in a reply are an identifier.
+        return True
+    return True
+
+
+def find_exposures(text: str) -> list[Evidence]:
+    found: list[Evidence] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in DETECTORS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and end > t_start for t_start, t_end in taken):
+                continue
+            if not _is_sensitive(kind, match.group(0)):
+                continue
+            taken.append((start, end))
+            found.append(Evidence(start, end, mask(match.group(0)), kind))
+    return sorted(found, key=lambda item: item.start)
+
+
+@register_rule
+class PiiExposureRule(Rule):
+    id = "FIN-20"
+    version = "1.0.0"
+    title = "PII minimisation: no full identifiers in prompts or replies"
+    stages = frozenset({Stage.PROMPT, Stage.REPLY})
+    severity = Severity.CRITICAL
+    on_fail = Action.REWRITE
+
+    def check(self, subject: RailInput) -> Verdict:
+        exposures = find_exposures(subject.text)
+        if not exposures:
+            return self.passed(subject, "No full account, card, SSN, IBAN or e-mail value found.")
+        repaired = subject.text
+        for item in sorted(exposures, key=lambda e: e.start, reverse=True):
+            repaired = repaired[: item.start] + item.text + repaired[item.end :]
+        kinds = sorted({item.label for item in exposures})
+        where = "prompt to the model" if subject.stage is Stage.PROMPT else "reply"
+        return self.violation(
+            subject,
+            f"The {where} contained a full {', '.join(kinds)}; FIN-20 allows at most the last "
+            "four digits, so the value was masked before use.",
+            evidence=exposures,
+            repaired_text=repaired,
+        )

@@ -1,0 +1,81 @@
+"""SEC-01: refuse prompt injection and jailbreak attempts.
+
+Attackers rarely type the textbook phrase; they disguise it with look-alike
+letters, leetspeak, spacing, role-play framing or another language. The rule
+matches on the normalised text (see guardrails.normalize) and on phrases
+grouped by tactic, so the rationale can say which tactic was seen.
+"""
+
+from __future__ import annotations
+
+from guardrails.normalize import normalize
+from guardrails.rules.base import RailInput, Rule, register_rule
+from guardrails.rules.patterns import compile_all, find_all
+from guardrails.verdict import Action, Severity, Stage, Verdict
+
+OVERRIDE = (
+    r"\b(?:ignore|disregard|forget|override|bypass|skip|drop|abandon|ditch)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:instructions?|rules?|guidelines?|polic(?:y|ies)|prompts?|directives?|restrictions?|"
+    r"guardrails?|programming|constraints?|filters?|safeguards?|compliance)\b",
+    r"\b(?:stop|quit)\s+(?:following|obeying)\s+(?:your|the)\b",
+    r"\bno\s+longer\s+(?:bound|restricted|limited)\s+by\b",
+)
+PROMPT_EXTRACTION = (
+    r"\b(?:reveal|show|print|repeat|display|output|leak|dump|tell\s+me|give\s+me|what\s+(?:is|are)|"
+    r"share)\s+(?:me\s+)?(?:your\s+(?:\w+\s+){0,2}(?:prompt|instructions|rules|configuration)|"
+    r"the\s+(?:system|hidden|initial|original|internal|secret|developer)\s+(?:\w+\s+)?"
+    r"(?:prompt|instructions|rules|message))\b",
+    r"\b(?:print|repeat|output)\s+(?:everything|all|the\s+text)\s+(?:above|before)\b",
+    r"\bsystem\s+prompt\b",
+)
+ROLE_PLAY = (
+    r"\b(?:you\s+are\s+now|from\s+now\s+on\s+you(?:'re|\s+are|\s+will)|pretend\s+(?:to\s+be|you(?:'re|"
+    r"\s+are))|act\s+as|roleplay\s+as|role-play\s+as|imagine\s+you\s+are)\b[^.?!]{0,80}?"
+    r"\b(?:no|without|free\s+(?:of|from)|unrestricted|unfiltered|uncensored|any)\s*"
+    r"(?:restrictions?|rules?|limits?|filters?|guidelines?|polic(?:y|ies)|ethics|compliance)?\b",
+    r"\b(?:developer|debug|god|admin|sudo)\s+mode\b",
+    r"\b(?:dan|do\s+anything\s+now|jailbreak|jailbroken|unfiltered\s+mode)\b",
+)
+FOREIGN = (
+    r"\bignor(?:a|e|ez|iere|ar)\s+(?:las?|les|todas?|tous|toutes|alle|die|previous|anteriores|"
+    r"vorherigen)?\s*(?:\w+\s+)?(?:instrucciones|instructions|anweisungen|regeln|reglas|r[eè]gles|"
+    r"istruzioni)\b",
+    r"\boublie[zs]?\s+(?:tes|vos|les)\s+(?:instructions|r[eè]gles)\b",
+    r"\bvergiss\s+(?:alle|deine)\s+(?:anweisungen|regeln)\b",
+)
+
+TACTICS = {
+    "instruction override": compile_all(OVERRIDE),
+    "system prompt extraction": compile_all(PROMPT_EXTRACTION),
+    "role-play to drop the rules": compile_all(ROLE_PLAY),
+    "instruction override in another language": compile_all(FOREIGN),
+}
+
+
+@register_rule
+class PromptInjectionRule(Rule):
+    id = "SEC-01"
+    version = "1.0.0"
+    title = "Prompt injection and jailbreak attempts are refused"
+    stages = frozenset({Stage.REQUEST})
+    severity = Severity.HIGH
+    on_fail = Action.BLOCK
+
+    def check(self, subject: RailInput) -> Verdict:
+        # Two views: plain (keeps digits meaningful) and leetspeak-decoded.
+        views = {normalize(subject.text), normalize(subject.text, leet=True)}
+        for tactic, patterns in TACTICS.items():
+            for view in views:
+                hits = find_all(patterns, view, subject.text)
+                if hits:
+                    evidence = [hit[1] for hit in hits[:3]]
+                    quoted = evidence[0].text.strip()[:80]
+                    return self.violation(
+                        subject,
+                        f"The message attempts {tactic} (\u201c{quoted}\u201d); instructions that "
+                        "try to change the assistant's rules are refused under SEC-01.",
+                        evidence=evidence,
+                        score=1.0,
+                    )
+        return self.passed(subject, "No instruction-override, role-play or prompt-extraction "
+                                    "attempt was found.")

@@ -1,0 +1,1 @@
+"""Knowledge: ingestion of glossary, firm documents and market data; index; retrieval."""

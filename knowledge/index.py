@@ -1,0 +1,96 @@
+"""A FAISS vector index with its documents stored beside it as JSON (never pickles).
+
+Saving is atomic: the new index is written to a temporary folder and renamed
+into place, so a crash mid-build leaves the last good index untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from knowledge.documents import KnowledgeDocument
+
+INDEX_FILE = "index.faiss"
+DOCUMENTS_FILE = "documents.jsonl"
+MANIFEST_FILE = "manifest.json"
+
+
+class IndexUnavailable(RuntimeError):
+    """The index folder is missing or corrupt."""
+
+
+@dataclass
+class SearchHit:
+    document: KnowledgeDocument
+    score: float
+
+
+class VectorIndex:
+    def __init__(self, index: faiss.Index, documents: list[KnowledgeDocument],
+                 manifest: dict[str, object]) -> None:
+        if index.ntotal != len(documents):
+            raise IndexUnavailable(
+                f"index holds {index.ntotal} vectors but {len(documents)} documents"
+            )
+        self.index = index
+        self.documents = documents
+        self.manifest = manifest
+
+    @classmethod
+    def build(cls, documents: list[KnowledgeDocument], vectors: np.ndarray,
+              manifest: dict[str, object]) -> VectorIndex:
+        vectors = np.ascontiguousarray(vectors, dtype="float32")
+        index = faiss.IndexFlatIP(vectors.shape[1])
+        index.add(vectors)
+        manifest = {**manifest, "count": len(documents), "dimension": int(vectors.shape[1]),
+                    "index_type": "flat-ip", "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                       time.gmtime())}
+        return cls(index, documents, manifest)
+
+    def search(self, query_vector: np.ndarray, k: int) -> list[SearchHit]:
+        if self.index.ntotal == 0:
+            return []
+        query = np.ascontiguousarray(query_vector.reshape(1, -1), dtype="float32")
+        scores, ids = self.index.search(query, min(k, self.index.ntotal))
+        return [SearchHit(self.documents[i], float(s)) for s, i in zip(scores[0], ids[0],
+                                                                       strict=True) if i >= 0]
+
+    def save(self, folder: Path) -> None:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder.parent))
+        try:
+            faiss.write_index(self.index, str(staging / INDEX_FILE))
+            with (staging / DOCUMENTS_FILE).open("w", encoding="utf-8") as handle:
+                for document in self.documents:
+                    handle.write(json.dumps(document.as_dict(), ensure_ascii=False) + "\n")
+            (staging / MANIFEST_FILE).write_text(json.dumps(self.manifest, indent=2))
+            if folder.exists():
+                retired = folder.with_name(folder.name + f".old-{os.getpid()}")
+                os.replace(folder, retired)
+                os.replace(staging, folder)
+                shutil.rmtree(retired, ignore_errors=True)
+            else:
+                os.replace(staging, folder)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path) -> VectorIndex:
+        try:
+            manifest = json.loads((folder / MANIFEST_FILE).read_text())
+            index = faiss.read_index(str(folder / INDEX_FILE))
+            with (folder / DOCUMENTS_FILE).open(encoding="utf-8") as handle:
+                documents = [KnowledgeDocument.from_dict(json.loads(line)) for line in handle]
+        except (OSError, ValueError, RuntimeError, TypeError) as exc:
+            raise IndexUnavailable(f"index at {folder} is unreadable ({exc}): run "
+                                   "`advisor setup --force`") from exc
+        return cls(index, documents, manifest)

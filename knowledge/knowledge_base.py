@@ -1,0 +1,81 @@
+"""Everything the assistant can cite, embedded and indexed, built once per content version."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from pathlib import Path
+
+from assistant.config import Settings
+from knowledge.documents import KnowledgeDocument, content_hash
+from knowledge.embeddings import Embedder
+from knowledge.index import IndexUnavailable, SearchHit, VectorIndex
+from knowledge.loaders import load_firm_documents, load_glossary, load_market_records
+
+log = logging.getLogger(__name__)
+
+
+def load_all_documents(settings: Settings) -> list[KnowledgeDocument]:
+    retrieval = settings.retrieval
+    documents = list(load_glossary(settings.resolve_path(p) for p in retrieval.glossary_dirs))
+    documents += list(load_firm_documents(settings.resolve_path(p) for p in retrieval.firm_dirs))
+    documents += list(load_market_records(settings.resolve_path(p)
+                                          for p in retrieval.market_files))
+    return documents
+
+
+def domain_vocabulary(documents: list[KnowledgeDocument]) -> frozenset[str]:
+    """Lower-case words of glossary terms and aliases, for the redactor's name allow-list."""
+    words: set[str] = set()
+    for document in documents:
+        if document.kind != "glossary":
+            continue
+        for phrase in [document.title, *document.metadata.get("aliases", [])]:
+            words.update(re.findall(r"[a-z0-9]+", phrase.lower().replace("'s", "")))
+    return frozenset(words)
+
+
+class KnowledgeBase:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or Embedder(settings.retrieval.embedding_model_path)
+        self._index: VectorIndex | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def index_root(self) -> Path:
+        return self.settings.cache_path / "index"
+
+    def ensure_index(self, force: bool = False) -> VectorIndex:
+        """Load the index for the current content, building it if content changed."""
+        with self._lock:
+            if self._index is not None and not force:
+                return self._index
+            documents = load_all_documents(self.settings)
+            fingerprint = content_hash(documents) + "-" + self.embedder.model_path.name
+            folder = self.index_root / "current"
+            if not force and folder.exists():
+                try:
+                    loaded = VectorIndex.load(folder)
+                    if loaded.manifest.get("content_hash") == fingerprint:
+                        self._index = loaded
+                        return loaded
+                except IndexUnavailable as exc:
+                    log.warning("rebuilding index: %s", exc)
+            vectors = self.embedder.embed([d.text for d in documents])
+            built = VectorIndex.build(documents, vectors, {"content_hash": fingerprint,
+                                                           "embedding_model": str(
+                                                               self.embedder.model_path)})
+            built.save(folder)
+            self._index = built
+            return built
+
+    def vocabulary(self) -> frozenset[str]:
+        return domain_vocabulary(self.ensure_index().documents)
+
+    def search(self, query: str, k: int | None = None) -> list[SearchHit]:
+        index = self.ensure_index()
+        k = k or self.settings.retrieval.top_k
+        hits = index.search(self.embedder.embed_query(query), k)
+        return [hit for hit in hits if hit.score >= self.settings.retrieval.min_score]

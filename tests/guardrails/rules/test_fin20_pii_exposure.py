@@ -1,0 +1,49 @@
+"""FIN-20: full identifiers in prompts and replies are masked; last four digits are fine."""
+
+import pytest
+
+from guardrails.rules.base import RailInput, default_registry
+from guardrails.verdict import Action, Stage
+
+RULE = default_registry.create("FIN-20")
+
+EXPOSING = [
+    ("Your card 4111 1111 1111 1111 is active.", "1111"),
+    ("The SSN on file is 512-48-9073.", "9073"),
+    ("Transfer to account 4402918374 today.", "8374"),
+    ("Your IBAN is DE89 3704 0044 0532 0130 00.", None),
+    ("We emailed jane.doe@example.com.", None),
+]
+
+SAFE = [
+    "Your card ending 4821 is active.",
+    "The S&P 500 closed at 6712.35 points on 2026-11-20.",
+    "The fee is $1,250.00 per year.",
+    "You wrote <US_SSN_1> earlier; I can't use it here.",
+    "Call us at the number on the back of your card.",
+    "The 10-year Treasury yield was 4.12% as of 2026-11-20.",
+]
+
+
+@pytest.mark.parametrize(("reply", "last_four"), EXPOSING)
+def test_full_identifiers_are_masked(reply: str, last_four: str | None) -> None:
+    verdict = RULE.check(RailInput(reply, Stage.REPLY))
+    assert not verdict.passed
+    assert verdict.action is Action.REWRITE
+    assert verdict.repaired_text is not None
+    assert RULE.check(RailInput(verdict.repaired_text, Stage.REPLY)).passed
+    if last_four:
+        assert f"****{last_four}" in verdict.repaired_text
+    for item in verdict.evidence:  # evidence is stored: it must be masked too
+        assert item.text.startswith("****") or item.text == "[redacted]"
+
+
+@pytest.mark.parametrize("reply", SAFE)
+def test_safe_text_passes(reply: str) -> None:
+    assert RULE.check(RailInput(reply, Stage.REPLY)).passed
+
+
+def test_prompt_stage_is_covered() -> None:
+    verdict = RULE.check(RailInput("user: my card is 4111111111111111", Stage.PROMPT))
+    assert not verdict.passed
+    assert "prompt" in verdict.rationale

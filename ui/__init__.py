@@ -1,0 +1,1 @@
+"""User interfaces: the Gradio customer chat."""
