@@ -16,6 +16,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import assistant.offline  # noqa: F401
 
@@ -64,10 +65,10 @@ def _greedy_sample(folder: Path) -> str:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(str(folder))
-    model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32)
+    tokenizer: Any = AutoTokenizer.from_pretrained(str(folder))
+    model: Any = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32)
     model.eval()
-    inputs = tokenizer.apply_chat_template(
+    inputs: Any = tokenizer.apply_chat_template(
         [{"role": "user", "content": VERIFY_PROMPT}], add_generation_prompt=True,
         return_tensors="pt", return_dict=True,
     )
@@ -89,8 +90,8 @@ def convert_gguf(cache_dir: Path, force: bool = False) -> ModelAssets:
     started = time.time()
     staging = target.with_name(target.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
-    tokenizer = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
-    model = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name,
+    tokenizer: Any = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
+    model: Any = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name,
                                                  dtype=torch.float32)
     model.hf_quantizer = None
     if hasattr(model.config, "quantization_config"):

@@ -6,9 +6,10 @@ the exit status says whether any line failed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,11 +20,10 @@ class LineError(ValueError):
 
 def read_jsonl(path: str | Path) -> Iterator[tuple[int, Any, str | None]]:
     """Yield (line number, parsed object or None, parse error or None); skips blank lines."""
-    source: Iterable[bytes]
-    handle = sys.stdin.buffer if str(path) == "-" else Path(path).open("rb")
-    try:
-        source = handle
-        for number, raw in enumerate(source, start=1):
+    with contextlib.ExitStack() as stack:
+        handle: IO[bytes] = (sys.stdin.buffer if str(path) == "-"
+                             else stack.enter_context(Path(path).open("rb")))
+        for number, raw in enumerate(handle, start=1):
             text = raw.decode("utf-8", errors="replace").strip()
             if not text:
                 continue
@@ -31,9 +31,6 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[int, Any, str | None]]:
                 yield number, json.loads(text), None
             except json.JSONDecodeError as exc:
                 yield number, None, f"malformed JSON: {exc.msg} at column {exc.colno}"
-    finally:
-        if handle is not sys.stdin.buffer:
-            handle.close()
 
 
 def require_fields(item: Any, fields: dict[str, type]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import statistics
@@ -38,10 +39,8 @@ def machine_info() -> dict[str, Any]:
     except OSError:
         pass
     memory_gib = None
-    try:
+    with contextlib.suppress(ValueError, OSError):
         memory_gib = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
-    except (ValueError, OSError):
-        pass
     return {
         "platform": platform.platform(),
         "python": sys.version.split()[0],

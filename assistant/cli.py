@@ -8,11 +8,14 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import assistant.offline  # noqa: F401  (before any heavy import)
 from assistant.assets import AssetError
 from assistant.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from assistant.pipeline import Pipeline
 
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ConfigError, AssetError)
 
@@ -42,7 +45,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pipeline(settings: Settings):  # type: ignore[no-untyped-def]
+def _pipeline(settings: Settings) -> Pipeline:
     from assistant.pipeline import Pipeline
 
     return Pipeline(settings)
@@ -95,13 +98,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(text)
     else:
         for stage, numbers in report["stages"].items():
-            print(f"{stage:>20}: p50 {numbers['p50_ms']:9.1f} ms   p95 {numbers['p95_ms']:9.1f} ms")
+            print(f"{stage:>20}: p50 {numbers['p50_ms']:9.1f} ms   "
+                  f"p95 {numbers['p95_ms']:9.1f} ms")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="advisor", description=__doc__)
-    parser.add_argument("--config-dir", default=None, help="configuration folder (default: configs/)")
+    parser.add_argument("--config-dir", default=None,
+                        help="configuration folder (default: configs/)")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True)
 

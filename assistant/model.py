@@ -9,6 +9,7 @@ reported with every generation, for the audit trail.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -41,10 +42,8 @@ def adapter_version(spec: AdapterSpec) -> str:
     manifest = Path(spec.path) / ADAPTER_MANIFEST
     version = Path(spec.path).name
     if manifest.exists():
-        try:
+        with contextlib.suppress(ValueError):
             version = str(json.loads(manifest.read_text()).get("version", version))
-        except ValueError:
-            pass
     return f"{spec.name}@{version}"
 
 
@@ -79,7 +78,8 @@ class ChatModel:
 
         apply_threads(self.plan)
         tokenizer = AutoTokenizer.from_pretrained(str(self.base_folder))
-        model = AutoModelForCausalLM.from_pretrained(str(self.base_folder), dtype=self.plan.dtype)
+        model: Any = AutoModelForCausalLM.from_pretrained(str(self.base_folder),
+                                                          dtype=self.plan.dtype)
         if self.adapters:
             from peft import PeftModel
 
@@ -142,7 +142,8 @@ class ChatModel:
             seconds=time.perf_counter() - started,
         )
 
-    def generate(self, messages: Sequence[Message], max_new_tokens: int | None = None) -> Generation:
+    def generate(self, messages: Sequence[Message],
+                 max_new_tokens: int | None = None) -> Generation:
         return self.generate_from_prompt(self.render_prompt(messages), max_new_tokens)
 
     def stream_from_prompt(self, prompt: str, max_new_tokens: int | None = None,
@@ -150,12 +151,12 @@ class ChatModel:
         """Yield text pieces as they are decoded; setting ``stop`` ends generation early."""
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
-        stop = stop or threading.Event()
+        stop_event = stop or threading.Event()
 
         class _StopWhenAsked(StoppingCriteria):
             def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor,
                          **kwargs: Any) -> torch.Tensor:
-                return torch.full((input_ids.shape[0],), stop.is_set(), dtype=torch.bool,
+                return torch.full((input_ids.shape[0],), stop_event.is_set(), dtype=torch.bool,
                                   device=input_ids.device)
 
         tokenizer, model = self._load()

@@ -16,7 +16,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -193,7 +193,7 @@ class Pipeline:
 
     def _run(self, user_text: object, conversation_id: str, watch: _Stopwatch,
              state: dict[str, Any], max_new_tokens: int | None
-             ) -> Iterator[TurnEvent]:  # returns TurnResult via StopIteration
+             ) -> Generator[TurnEvent, None, TurnResult]:
         limit = self.settings.server.max_input_chars
         cleaned = clean_input(user_text, limit)
 
@@ -243,7 +243,7 @@ class Pipeline:
 
     def _generate_checked(self, prompt: str, user_text: str, documents: list[ContextDocument],
                           watch: _Stopwatch, max_new_tokens: int | None
-                          ) -> Iterator[TurnEvent]:
+                          ) -> Generator[TurnEvent, None, RailResult]:
         """Stream the reply, releasing text only after the reply rails passed it."""
         stop = threading.Event()
         buffer = ""

@@ -93,10 +93,11 @@ class GuardrailChecker:
                                     complete=complete)
                 verdict = rule.check(subject)
                 pass_verdicts.append(verdict)
-                if not verdict.passed and verdict.action is Action.REWRITE:
-                    if verdict.repaired_text is not None and verdict.repaired_text != current:
-                        current = verdict.repaired_text
-                        rewritten = True
+                repaired = verdict.repaired_text
+                if (not verdict.passed and verdict.action is Action.REWRITE
+                        and repaired is not None and repaired != current):
+                    current = repaired
+                    rewritten = True
             verdicts.extend(pass_verdicts)
             failing = [v for v in pass_verdicts if not v.passed]
             overriding = [v for v in failing if v.action in (Action.BLOCK, Action.ROUTE)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
@@ -37,8 +37,8 @@ def packaged_embedding_path() -> Path:
 class Embedder:
     """Normalised sentence embeddings, so inner product is cosine similarity."""
 
-    _lock = threading.Lock()
-    _models: dict[str, SentenceTransformer] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+    _models: ClassVar[dict[str, SentenceTransformer]] = {}
 
     def __init__(self, model_path: str | Path | None = None, device: str = "cpu") -> None:
         self.model_path = Path(model_path) if model_path else packaged_embedding_path()
@@ -58,7 +58,7 @@ class Embedder:
 
     @property
     def dimension(self) -> int:
-        return int(self.model.get_embedding_dimension())
+        return int(self.model.get_embedding_dimension() or 0)
 
     def embed(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         vectors = self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True,

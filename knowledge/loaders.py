@@ -41,13 +41,12 @@ def load_glossary(directories: Iterable[Path]) -> Iterator[KnowledgeDocument]:
             except json.JSONDecodeError as exc:
                 raise ContentError(f"{path}: invalid JSON ({exc})") from exc
             for number, entry in enumerate(entries):
-                if not isinstance(entry, dict) or not entry.get("term") or not entry.get(
-                    "definition"
-                ):
+                complete = isinstance(entry, dict) and entry.get("term") and entry.get("definition")
+                if not complete:
                     raise ContentError(f"{path}: entry {number} lacks a term or definition")
                 slug = slugify(entry["term"])
                 if slug in seen:
-                    continue  # the first file to define a term wins; duplicates are reported by tests
+                    continue  # the first file to define a term wins
                 seen[slug] = path
                 aliases = [a for a in entry.get("aliases", []) if a]
                 heading = entry["term"] + (f" ({', '.join(aliases)})" if aliases else "")

@@ -12,9 +12,9 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-import assistant.offline  # noqa: F401  (before gradio import)
 import gradio as gr
 
+import assistant.offline  # noqa: F401  (before gradio import)
 from assistant.config import Settings
 from assistant.pipeline import Pipeline, Source, TurnResult
 
@@ -27,7 +27,8 @@ def format_sources(sources: list[Source]) -> str:
     lines = []
     for number, source in enumerate(sources, start=1):
         as_of = f", as of {source.as_of}" if source.as_of else ""
-        lines.append(f"[{number}] {html.escape(source.title)} ({html.escape(source.source)}{as_of})")
+        title, origin = html.escape(source.title), html.escape(source.source)
+        lines.append(f"[{number}] {title} ({origin}{as_of})")
     return "**Sources:**  \n" + "  \n".join(lines)
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel, col, create_engine, select
 
 from assistant.audit.tables import Conversation, GuardrailDecision, Turn
 from guardrails.verdict import Verdict
@@ -116,16 +116,16 @@ class AuditStore:
     def turns(self, conversation_id: str) -> list[Turn]:
         with Session(self.engine) as session:
             statement = select(Turn).where(Turn.conversation_id == conversation_id).order_by(
-                Turn.turn_index)
+                col(Turn.turn_index))
             return list(session.exec(statement).all())
 
     def decisions(self, turn_id: int) -> list[GuardrailDecision]:
         with Session(self.engine) as session:
             statement = select(GuardrailDecision).where(
-                GuardrailDecision.turn_id == turn_id).order_by(GuardrailDecision.id)
+                GuardrailDecision.turn_id == turn_id).order_by(col(GuardrailDecision.id))
             return list(session.exec(statement).all())
 
     def recent_turns(self, limit: int = 50) -> list[Turn]:
         with Session(self.engine) as session:
-            statement = select(Turn).order_by(Turn.id.desc()).limit(limit)  # type: ignore[union-attr]
+            statement = select(Turn).order_by(col(Turn.id).desc()).limit(limit)
             return list(session.exec(statement).all())

@@ -135,9 +135,11 @@ class DateOfBirthRecognizer(PatternRecognizer):
             patterns=[
                 Pattern("numeric", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b", 0.2),
                 Pattern("iso", r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b", 0.2),
-                Pattern("words", rf"\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
+                Pattern("words",
+                        rf"\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
                         0.2),
-                Pattern("words-dmy", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{months}\.?,?\s+(?:19|20)\d{{2}}\b",
+                Pattern("words-dmy",
+                        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{months}\.?,?\s+(?:19|20)\d{{2}}\b",
                         0.2),
             ],
             context=["born", "bear", "birth", "dob", "birthday", "d.o.b", "birthdate"],

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import assistant.offline  # noqa: F401  (must precede presidio/spacy imports)
 from guardrails.pii.recognizers import finance_recognizers
@@ -109,7 +110,7 @@ def _resolve_overlaps(entities: list[PiiEntity], text: str) -> list[PiiEntity]:
 
 
 @lru_cache(maxsize=1)
-def _build_analyzer(brokerage_patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _build_analyzer(brokerage_patterns: tuple[str, ...]) -> Any:
     if importlib.util.find_spec(SPACY_MODEL) is None:
         raise PiiEngineUnavailable(
             f"spaCy pipeline {SPACY_MODEL} is not installed: run `make setup` "
@@ -169,7 +170,7 @@ class Redactor:
         return bool(words) and all(word in self.vocabulary for word in words)
 
     @property
-    def analyzer(self):  # type: ignore[no-untyped-def]
+    def analyzer(self) -> Any:
         return _build_analyzer(self.brokerage_patterns)
 
     def warm_up(self) -> None:

@@ -63,7 +63,7 @@ def test_missing_cache_tells_what_to_run(tmp_path: Path) -> None:
 
 
 def test_configured_base_must_be_a_model_folder(tmp_path: Path) -> None:
-    with pytest.raises(AssetError, match="config.json"):
+    with pytest.raises(AssetError, match=r"config\.json"):
         resolve_base_model(str(tmp_path), tmp_path)
 
 

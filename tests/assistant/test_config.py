@@ -62,7 +62,7 @@ def test_relative_sqlite_path_is_anchored_at_project_root(config_dir: Path) -> N
 
 def test_invalid_yaml_is_reported(config_dir: Path) -> None:
     (config_dir / "storage.yaml").write_text("database_url: [unclosed")
-    with pytest.raises(ConfigError, match="storage.yaml"):
+    with pytest.raises(ConfigError, match=r"storage\.yaml"):
         load_settings(config_dir, environ={})
 
 

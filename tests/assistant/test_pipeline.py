@@ -108,7 +108,7 @@ def test_raw_pii_reaches_neither_model_nor_audit(pipeline: Pipeline, store: Audi
     with store.engine.connect() as connection:
         dump = " ".join(
             str(row) for table in ("conversations", "turns", "guardrail_decisions")
-            for row in connection.execute(text(f"SELECT * FROM {table}"))  # noqa: S608
+            for row in connection.execute(text(f"SELECT * FROM {table}"))
         )
     for raw in (RAW_SSN, RAW_CARD, RAW_NAME, "4111111111111111"):
         assert raw not in dump
@@ -116,8 +116,8 @@ def test_raw_pii_reaches_neither_model_nor_audit(pipeline: Pipeline, store: Audi
 
 def test_placeholders_stay_stable_across_turns(pipeline: Pipeline) -> None:
     first = pipeline.handle_turn(f"My name is {RAW_NAME}. Hello", "c-stable", max_new_tokens=5)
-    second = pipeline.handle_turn(f"{RAW_NAME} again; my wife Ana Ruiz also banks here.", "c-stable",
-                                  max_new_tokens=5)
+    second = pipeline.handle_turn(f"{RAW_NAME} again; my wife Ana Ruiz also banks here.",
+                                  "c-stable", max_new_tokens=5)
     assert "<PERSON_1>" in first.redacted_user_text
     assert "<PERSON_1>" in second.redacted_user_text and "<PERSON_2>" in second.redacted_user_text
 

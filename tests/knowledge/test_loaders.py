@@ -55,7 +55,7 @@ def test_market_csv_and_json_agree(settings: Settings) -> None:
 
 def test_malformed_glossary_is_named(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text('[{"term": "X"}]')
-    with pytest.raises(ContentError, match="bad.json"):
+    with pytest.raises(ContentError, match=r"bad\.json"):
         list(load_glossary([tmp_path]))
     (tmp_path / "bad.json").write_text("{not json")
     with pytest.raises(ContentError, match="invalid JSON"):
