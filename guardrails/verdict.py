@@ -36,7 +36,9 @@ class Action(StrEnum):
     ROUTE = "route"
 
 
-ACTION_PRECEDENCE = {Action.ALLOW: 0, Action.REWRITE: 1, Action.BLOCK: 2, Action.ROUTE: 3}
+# Block outranks route: a message that both reports a dispute and attacks the
+# rules is refused; the refusal text still points to the dispute process.
+ACTION_PRECEDENCE = {Action.ALLOW: 0, Action.REWRITE: 1, Action.ROUTE: 2, Action.BLOCK: 3}
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -39,6 +40,7 @@ class Embedder:
 
     _lock: ClassVar[threading.Lock] = threading.Lock()
     _models: ClassVar[dict[str, SentenceTransformer]] = {}
+    _query_cache: ClassVar[OrderedDict[tuple[str, str], np.ndarray]] = OrderedDict()
 
     def __init__(self, model_path: str | Path | None = None, device: str = "cpu") -> None:
         self.model_path = Path(model_path) if model_path else packaged_embedding_path()
@@ -66,4 +68,16 @@ class Embedder:
         return np.asarray(vectors, dtype="float32")
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed([text])[0]
+        """Cached: the request rails and retrieval embed the same redacted text."""
+        key = (f"{self.model_path}@{self.device}", text)
+        with self._lock:
+            cached = self._query_cache.get(key)
+            if cached is not None:
+                self._query_cache.move_to_end(key)
+                return cached
+        vector = self.embed([text])[0]
+        with self._lock:
+            self._query_cache[key] = vector
+            while len(self._query_cache) > 512:
+                self._query_cache.popitem(last=False)
+        return vector

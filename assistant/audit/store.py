@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, col, create_engine, select
 
-from assistant.audit.tables import Conversation, GuardrailDecision, Turn
+from assistant.audit.tables import Case, Conversation, GuardrailDecision, Turn
 from guardrails.verdict import Verdict
 
 
@@ -34,6 +34,7 @@ class TurnRecord:
     pii_entities: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
     channel: str = "customer_chat"
+    case_id: str | None = None  # set when the turn was routed to a human (FIN-18)
 
 
 def _enable_sqlite_wal(engine: Engine) -> None:
@@ -110,6 +111,13 @@ class AuditStore:
                     rationale=verdict.rationale,
                     evidence=[item.as_dict() for item in verdict.evidence],
                 ))
+            if record.case_id:
+                routed = next((v for v in record.verdicts if not v.passed
+                               and v.action.value == "route"), None)
+                session.add(Case(
+                    id=record.case_id, conversation_id=record.conversation_id, turn_id=turn.id,
+                    rule_id=routed.rule_id if routed else "FIN-18",
+                    reason=routed.rationale if routed else "routed to a human"))
             session.commit()
             return turn.id
 
@@ -123,6 +131,11 @@ class AuditStore:
         with Session(self.engine) as session:
             statement = select(GuardrailDecision).where(
                 GuardrailDecision.turn_id == turn_id).order_by(col(GuardrailDecision.id))
+            return list(session.exec(statement).all())
+
+    def cases(self, conversation_id: str) -> list[Case]:
+        with Session(self.engine) as session:
+            statement = select(Case).where(Case.conversation_id == conversation_id)
             return list(session.exec(statement).all())
 
     def recent_turns(self, limit: int = 50) -> list[Turn]:

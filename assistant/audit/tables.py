@@ -58,3 +58,17 @@ class GuardrailDecision(SQLModel, table=True):
     rationale: str = Field(sa_column=Column(Text, nullable=False))
     evidence: list[dict[str, Any]] = Field(default_factory=list,
                                            sa_column=Column(JSON, nullable=False))
+
+
+class Case(SQLModel, table=True):
+    """A hand-off to a human through the formal dispute and complaints process (FIN-18)."""
+
+    __tablename__ = "cases"
+
+    id: str = Field(primary_key=True, max_length=32)
+    conversation_id: str = Field(foreign_key="conversations.id", index=True, max_length=64)
+    turn_id: int = Field(foreign_key="turns.id", index=True)
+    rule_id: str = Field(max_length=16)
+    status: str = Field(default="open", max_length=16, index=True)
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    opened_at: datetime = Field(default_factory=utcnow)

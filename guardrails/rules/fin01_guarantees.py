@@ -14,6 +14,8 @@ import re
 from guardrails.normalize import negated_before, normalize
 from guardrails.rules.base import RailInput, Rule, RuleParams, register_rule
 from guardrails.rules.patterns import compile_all
+from guardrails.rules.phrase_rule import classifier_flags
+from guardrails.text import split_sentences
 from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 
 RETURN_WORDS = (
@@ -82,6 +84,8 @@ DISCLAIMS_GUARANTEE = compile_all(
 
 class GuaranteeParams(RuleParams):
     require_disclaimer_when_solicited: bool = True
+    threshold: float | None = None
+    use_classifier: bool = True
 
 
 @register_rule
@@ -113,6 +117,17 @@ class NoGuaranteesRule(Rule):
                     continue
                 start, end = view.original_span(match.start(), match.end())
                 evidence.append(Evidence(start, end, subject.text[start:end], "promise"))
+        if not evidence and self.params.use_classifier:
+            flagged, probability = classifier_flags("replies", self.id, subject.text,
+                                                    self.params.threshold)
+            candidates = [s for s in split_sentences(subject.text)
+                          if not SAFE_CONTEXTS.search(s.text)
+                          and not any(p.search(normalize(s.text).text) for p in DISCLAIMS_GUARANTEE)]
+            if flagged and candidates:
+                top = max(candidates, key=lambda s: classifier_flags(
+                    "replies", self.id, s.text, self.params.threshold)[1])
+                evidence.append(Evidence(top.start, top.end, top.text[:160],
+                                         f"classifier p={probability:.2f}"))
         if evidence:
             quoted = evidence[0].text.strip()[:80]
             return self.violation(

@@ -11,7 +11,8 @@ from __future__ import annotations
 from guardrails.normalize import normalize
 from guardrails.rules.base import RailInput, Rule, register_rule
 from guardrails.rules.patterns import compile_all, find_all
-from guardrails.verdict import Action, Severity, Stage, Verdict
+from guardrails.rules.phrase_rule import PhraseRuleParams, classifier_flags
+from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 
 OVERRIDE = (
     r"\b(?:ignore|disregard|forget|override|bypass|skip|drop|abandon|ditch)\b(?:\s+\w+){0,3}?\s+"
@@ -22,7 +23,8 @@ OVERRIDE = (
 )
 PROMPT_EXTRACTION = (
     r"\b(?:reveal|show|print|repeat|display|output|leak|dump|tell\s+me|give\s+me|what\s+(?:is|are)|"
-    r"share)\s+(?:me\s+)?(?:your\s+(?:\w+\s+){0,2}(?:prompt|instructions|rules|configuration)|"
+    r"share)\s+(?:me\s+)?(?:your\s+(?:\w+\s+){0,2}(?:prompt|instructions|rules|configuration)"
+    r"(?!\s+(?:for|on|about|regarding|around|of\s+(?:the|your|my)))|"
     r"the\s+(?:system|hidden|initial|original|internal|secret|developer)\s+(?:\w+\s+)?"
     r"(?:prompt|instructions|rules|message))\b",
     r"\b(?:print|repeat|output)\s+(?:everything|all|the\s+text)\s+(?:above|before)\b",
@@ -37,6 +39,13 @@ ROLE_PLAY = (
     r"\b(?:dan|do\s+anything\s+now|jailbreak|jailbroken|unfiltered\s+mode)\b",
 )
 FOREIGN = (
+    r"\b(?:esque[cç]a|esquece|olvid[ae]|ignore|ignora|ignoriere|ignorez|oublie[zs]?|vergiss|"
+    r"dimentica|negeer|vergeet)\s+(?:\w+\s+){0,2}(?:regras|reglas|r[eè]gles|regeln|regole|"
+    r"instru[cç][õo]es|instrucciones|instructions|anweisungen|istruzioni|regels|instructies|"
+    r"normas|restri[cç][õo]es|restricciones)\b",
+    r"\b(?:finja|finge|fais\s+semblant|tu\s+es\s+maintenant|du\s+bist\s+(?:jetzt|nun)|"
+    r"ahora\s+eres|agora\s+voc[eê]\s+[eé])\b[^.?!]{0,60}\b(?:sem|sin|sans|ohne|senza)\s+"
+    r"(?:limites|l[ií]mites|restri\w+|r[eè]gles|regeln|einschr[aä]nkungen|regole|filtros?)\b",
     r"\bignor(?:a|e|ez|iere|ar)\s+(?:las?|les|todas?|tous|toutes|alle|die|previous|anteriores|"
     r"vorherigen)?\s*(?:\w+\s+)?(?:instrucciones|instructions|anweisungen|regeln|reglas|r[eè]gles|"
     r"istruzioni)\b",
@@ -60,6 +69,8 @@ class PromptInjectionRule(Rule):
     stages = frozenset({Stage.REQUEST})
     severity = Severity.HIGH
     on_fail = Action.BLOCK
+    Params = PhraseRuleParams
+    params: PhraseRuleParams
 
     def check(self, subject: RailInput) -> Verdict:
         # Two views: plain (keeps digits meaningful) and leetspeak-decoded.
@@ -77,5 +88,18 @@ class PromptInjectionRule(Rule):
                         evidence=evidence,
                         score=1.0,
                     )
+        flagged, probability = (classifier_flags("requests", self.id, subject.text,
+                                                 self.params.threshold)
+                                if self.params.use_classifier else (False, 0.0))
+        if flagged:
+            return self.violation(
+                subject,
+                "The message reads as an attempt to change or reveal the assistant's instructions "
+                f"(classifier trained on the team's examples, p={probability:.2f}); SEC-01 refuses "
+                "such attempts.",
+                evidence=[Evidence(0, len(subject.text), subject.text[:160],
+                                   f"classifier p={probability:.2f}")],
+                score=probability,
+            )
         return self.passed(subject, "No instruction-override, role-play or prompt-extraction "
-                                    "attempt was found.")
+                                    "attempt was found.", score=probability)

@@ -20,7 +20,8 @@ def test_shipped_configuration_is_valid() -> None:
     assert settings.server.port == 7860
     assert settings.storage.database_url.startswith("sqlite:///")
     assert settings.guardrails.disclosure
-    assert [r.id for r in settings.guardrails.request_rules] == ["SEC-01"]
+    assert [r.id for r in settings.guardrails.request_rules] == ["SEC-01", "SEC-02", "FIN-12",
+                                                                 "FIN-13", "FIN-18"]
 
 
 def test_unknown_key_is_rejected_with_its_name(config_dir: Path) -> None:

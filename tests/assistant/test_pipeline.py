@@ -164,3 +164,16 @@ def test_streamed_text_is_only_checked_text(pipeline: Pipeline) -> None:
         # Every partial ends at a sentence boundary: nothing unchecked is shown.
         assert text_so_far.rstrip()[-1] in ".!?\n" or text_so_far.endswith("\n")
     assert final.latency_ms.get("time_to_first_text", 0) >= 0
+
+
+def test_dispute_is_routed_with_a_case(pipeline: Pipeline, store: AuditStore,
+                                       recording: RecordingModel) -> None:
+    result = pipeline.handle_turn("There's a $430 charge on my card from a store I've never "
+                                  "been to.", "c-route")
+    assert result.action == "route"
+    assert result.violations == ["FIN-18"]
+    assert result.case_id and result.case_id in result.reply
+    assert recording.prompts == [], "a dispute is never answered with generated content"
+    cases = store.cases("c-route")
+    assert [c.id for c in cases] == [result.case_id]
+    assert cases[0].status == "open" and cases[0].rule_id == "FIN-18"

@@ -89,5 +89,6 @@ def test_disabled_rules_do_not_run(settings: Settings) -> None:
 def test_clean_request_is_allowed_with_a_verdict_per_rule(checker: GuardrailChecker) -> None:
     result = checker.check_request("What is a money market account?")
     assert result.action is Action.ALLOW
-    assert [v.rule_id for v in result.verdicts] == ["SEC-01"]
+    assert [v.rule_id for v in result.verdicts] == ["SEC-01", "SEC-02", "FIN-12", "FIN-13",
+                                                    "FIN-18"]
     assert all(v.rationale for v in result.verdicts)

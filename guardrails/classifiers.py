@@ -1,0 +1,199 @@
+"""Learned classifiers for the rules, trained on the team's own labelled examples.
+
+Patterns catch the phrasing we anticipated; classifiers catch paraphrases we did
+not. Each stage has one multi-label bank: TF-IDF over word and character
+n-grams (robust to typos, fast enough for every reply sentence) and, for
+requests, logistic regression on the sentence embedding that retrieval needs
+anyway. Training data lives in guardrails/training_data and never overlaps the
+evaluation set in guardrails/eval_data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.pipeline import FeatureUnion
+
+from guardrails.normalize import normalize
+
+TRAINING_DIR = Path(__file__).resolve().parent / "training_data"
+
+
+class ClassifierUnavailable(RuntimeError):
+    """Training data for a classifier bank is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class LabelledText:
+    text: str
+    labels: frozenset[str]
+
+
+def load_examples(path: Path) -> list[LabelledText]:
+    if not path.exists():
+        raise ClassifierUnavailable(f"classifier training data not found: {path}")
+    examples = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            examples.append(LabelledText(str(item["text"]), frozenset(item.get("labels", []))))
+        except (ValueError, KeyError) as exc:
+            raise ClassifierUnavailable(f"{path}:{number}: malformed example ({exc})") from exc
+    return examples
+
+
+def _prepare(text: str) -> str:
+    return normalize(text).text
+
+
+class ClassifierBank:
+    """One binary logistic regression per rule id over shared text features.
+
+    Each label's decision threshold is calibrated on out-of-fold predictions
+    over the training data, to a target false-positive rate: a balanced
+    logistic regression at 0.5 blocks too many ordinary questions.
+    """
+
+    def __init__(self, examples: Sequence[LabelledText], min_positive: int = 8,
+                 embedder: object | None = None, target_fpr: float = 0.01) -> None:
+        self.labels = sorted({label for ex in examples for label in ex.labels
+                              if sum(label in e.labels for e in examples) >= min_positive})
+        texts = [_prepare(ex.text) for ex in examples]
+        self.features = FeatureUnion([
+            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True,
+                                      max_features=40000)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2,
+                                      sublinear_tf=True, max_features=60000)),
+        ])
+        matrix = self.features.fit_transform(texts)
+        self.embedder = embedder
+        embedded = self._embed([ex.text for ex in examples]) if embedder is not None else None
+        self.models: dict[str, LogisticRegression] = {}
+        self.embedding_models: dict[str, LogisticRegression] = {}
+        self.thresholds: dict[str, float] = {}
+        folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=0)
+        for label in self.labels:
+            target = np.array([label in ex.labels for ex in examples], dtype=int)
+            model = LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000)
+            out_of_fold = cross_val_predict(model, matrix, target, cv=folds,
+                                            method="predict_proba")[:, 1]
+            model.fit(matrix, target)
+            self.models[label] = model
+            if embedded is not None:
+                dense = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000)
+                dense_oof = cross_val_predict(dense, embedded, target, cv=folds,
+                                              method="predict_proba")[:, 1]
+                out_of_fold = (out_of_fold + dense_oof) / 2
+                dense.fit(embedded, target)
+                self.embedding_models[label] = dense
+            negatives = np.sort(np.asarray(out_of_fold)[target == 0])
+            cut = negatives[min(len(negatives) - 1, int(len(negatives) * (1 - target_fpr)))]
+            self.thresholds[label] = float(max(0.5, min(0.95, cut + 1e-6)))
+        self._cache: dict[str, dict[str, float]] = {}
+        self._lock = threading.Lock()
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        embedder: Any = self.embedder
+        return np.asarray(embedder.embed(texts))
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_lock", None)
+        state["_cache"] = {}
+        state["embedder"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def threshold(self, label: str) -> float:
+        return self.thresholds.get(label, 1.01)
+
+    def predict(self, text: str) -> dict[str, float]:
+        """Probability per rule id; cached, since several rules ask about the same text."""
+        with self._lock:
+            if text in self._cache:
+                return self._cache[text]
+        features = self.features.transform([_prepare(text)])
+        scores = {label: float(model.predict_proba(features)[0, 1])
+                  for label, model in self.models.items()}
+        if self.embedding_models:
+            embedder: Any = self.embedder
+            vector = np.asarray(embedder.embed_query(text)).reshape(1, -1)
+            for label, model in self.embedding_models.items():
+                scores[label] = (scores[label] + float(model.predict_proba(vector)[0, 1])) / 2
+        with self._lock:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[text] = scores
+        return scores
+
+
+_banks: dict[str, ClassifierBank] = {}
+_banks_lock = threading.Lock()
+
+
+def data_fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else "missing"
+
+
+@lru_cache(maxsize=1)
+def _shared_embedder() -> object:
+    from knowledge.embeddings import Embedder
+
+    return Embedder()
+
+
+def cache_root() -> Path:
+    configured = os.environ.get("ADVISOR_CACHE_DIR")
+    return Path(configured) if configured else Path(__file__).resolve().parent.parent / ".cache"
+
+
+def classifier_bank(stage: str, use_embeddings: bool | None = None) -> ClassifierBank:
+    """The bank for 'requests' or 'replies', built once and cached on disk.
+
+    Training takes tens of seconds, so the fitted bank is stored under the
+    cache folder, keyed by the training data's hash and the sklearn version.
+    The file is written by this process's own code (joblib), never downloaded.
+    """
+    with _banks_lock:
+        if stage in _banks:
+            return _banks[stage]
+        embeddings = (stage == "requests") if use_embeddings is None else use_embeddings
+        data = TRAINING_DIR / f"{stage}.jsonl"
+        key = f"{stage}-{data_fingerprint(data)}-{int(embeddings)}-sklearn{sklearn.__version__}"
+        path = cache_root() / "classifiers" / f"{key}.joblib"
+        bank: ClassifierBank | None = None
+        if path.exists():
+            try:
+                bank = joblib.load(path)
+            except Exception:  # a stale or partial file is rebuilt
+                bank = None
+        if bank is None:
+            examples = load_examples(data)
+            bank = ClassifierBank(examples, embedder=_shared_embedder() if embeddings else None)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staging = path.with_suffix(".tmp")
+            joblib.dump(bank, staging)
+            staging.replace(path)
+        if embeddings:
+            bank.embedder = _shared_embedder()
+        _banks[stage] = bank
+        return bank

@@ -1,0 +1,55 @@
+"""FIN-02: no predictions or projections of prices or performance."""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.rules.base import register_rule
+from guardrails.rules.patterns import compile_all
+from guardrails.rules.phrase_rule import PhraseRule
+from guardrails.verdict import Action, Severity, Stage
+
+SUBJECT = (r"(?:stock|shares?|price|it|market|index|s&p|dow|nasdaq|fund|etf|bitcoin|crypto|coin|"
+           r"gold|rates?|yields?|dollar|euro|bonds?|portfolio|returns?|value|this|that|they)")
+MOVE = (r"(?:rise|climb|go\s+up|go\s+down|drop|fall|crash|rally|soar|surge|jump|double|triple|"
+        r"recover|rebound|bounce(?:\s+back)?|hit|reach|top|break|outperform|beat|gain|grow|"
+        r"decline|tank|plunge|moon|pop|explode|stay\s+(?:high|low|flat)|keep\s+(?:rising|falling|"
+        r"climbing|going\s+up))")
+
+
+@register_rule
+class PredictionRule(PhraseRule):
+    id = "FIN-02"
+    version = "1.0.0"
+    title = "No predictions or projections of prices or performance"
+    stages = frozenset({Stage.REPLY})
+    severity = Severity.HIGH
+    on_fail = Action.REWRITE
+    repair = "drop_sentence"
+    finding = "a prediction of prices or performance"
+    reason = "FIN-02 forbids forecasts; the assistant explains what drives prices instead."
+    exempt = re.compile(r"\b(?:can't|cannot|can\s+not|no\s+one\s+can|nobody\s+can|impossible\s+to|"
+                        r"unable\s+to|don't|do\s+not|won't)\s+(?:reliably\s+)?(?:predict|forecast|"
+                        r"know|say|tell)\b|\bhypothetical|\bfor\s+example\b|\bif\s+(?:rates|prices|"
+                        r"the\s+market)\b", re.I)
+    patterns = compile_all((
+        rf"\b{SUBJECT}\b[^.?!]{{0,40}}\b(?:will|is\s+going\s+to|going\s+to|gonna|should|is\s+set"
+        rf"\s+to|is\s+about\s+to|is\s+poised\s+to|is\s+bound\s+to|is\s+likely\s+to|is\s+expected"
+        rf"\s+to|'ll)\s+(?:\w+\s+)?{MOVE}\b",
+        r"\b(?:will|going\s+to|should)\s+(?:\w+\s+)?(?:hit|reach|top|be\s+at|trade\s+at|close\s+at)"
+        r"\s+\$?\d",
+        r"\b(?:price\s+)?target\s+of\s+\$?\d",
+        r"\bby\s+(?:spring|summer|fall|autumn|winter|year[- ]end|the\s+end\s+of\s+(?:the\s+)?year|"
+        r"next\s+(?:week|month|quarter|year)|christmas|january|february|march|april|may|june|july|"
+        r"august|september|october|november|december|20\d\d)\b[^.?!]{0,30}\b(?:it|price|shares|"
+        r"stock|will|should|be|at|reach|hit)\b",
+        r"\b(?:no\s+way|can't\s+see|won't)\s+(?:it|this|that|the\s+\w+|shares|prices?)?\s*"
+        r"(?:drop|fall|go|sink|dip)\w*\s+"
+        r"(?:below|under|lower|down)",
+        r"\b(?:i\s+)?(?:expect|predict|forecast|project|anticipate|bet)\s+(?:that\s+)?"
+        rf"(?:the\s+)?{SUBJECT}\b[^.?!]{{0,30}}\b(?:to\s+)?{MOVE}",
+        r"\b(?:rates?|the\s+fed)\s+(?:will|is\s+going\s+to|are\s+going\s+to)\s+(?:cut|raise|hike|"
+        r"lower|drop|fall|rise|go\s+(?:up|down))\b",
+        r"\b(?:upside|downside)\s+of\s+\d+(?:\.\d+)?\s*%",
+        r"\b(?:is|are|looks)\s+(?:headed|heading|on\s+track)\s+(?:for|to|higher|lower|up|down)\b",
+    ))

@@ -1,0 +1,72 @@
+"""FIN-03: benefits come with the material risks (fair and balanced)."""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.rules.base import RailInput, register_rule
+from guardrails.rules.omission import OmissionRule
+from guardrails.verdict import Severity, Stage, Verdict
+
+BENEFIT = re.compile(
+    r"\b(?:high(?:er)?[- ](?:yield(?:ing)?|return|income|growth|dividend|payout)|"
+    r"(?:great|strong|attractive|juicy|impressive|generous|excellent|big|solid|hefty|outsized|"
+    r"double-digit|market-beating)\s+(?:returns?|yields?|income|growth|gains?|payouts?|dividends?|"
+    r"upside|performance|rewards?)|(?:yields?|pays?|paying|returns?|earns?|offers?)\s+(?:about\s+|"
+    r"around\s+|up\s+to\s+|over\s+)?\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s+(?:yield|dividend|"
+    r"coupon)|(?:growth|return|upside)\s+potential|"
+    r"(?:earn|make|get|pocket)\s+(?:a\s+lot\s+)?more\s+(?:money|income|interest)|"
+    r"boosts?\s+(?:your\s+)?(?:income|returns?))", re.IGNORECASE)
+RISK = re.compile(
+    r"\b(?:risks?|risky|los(?:e|s|ses|ing)|volatil\w*|default\w*|declin\w*|fall|falls|drop|"
+    r"downside|not\s+guaranteed|no\s+guarantee|not\s+(?:fdic[- ])?insured|fluctuat\w*|"
+    r"may\s+(?:lose|fall|go\s+down)|can\s+(?:lose|fall|drop|go\s+down)|interest[- ]rate\s+"
+    r"(?:risk|changes)|credit\s+(?:risk|quality)|could\s+(?:lose|fall|drop)|swings?|uncertain)\b",
+    re.IGNORECASE)
+DEPOSIT_ONLY = re.compile(r"\b(?:savings|certificates?\s+of\s+deposit|cds?|money\s+market\s+"
+                          r"(?:account|deposit)|checking|fdic|apy|deposit\s+account)\b",
+                          re.IGNORECASE)
+INVESTMENT = re.compile(r"\b(?:fund|bonds?|stocks?|shares|etf|equit\w*|reit|crypto|bitcoin|"
+                        r"portfolio|dividends?|options?|annuit\w*|junk)\b", re.IGNORECASE)
+
+STATEMENTS = (
+    (re.compile(r"\b(?:high[- ]yield|junk)\b[^.]{0,20}\bbonds?\b|\bbond\s+fund|\bcorporate\s+bonds?",
+                re.I),
+     "Higher-yielding bonds carry more risk of default, and bond prices can fall when interest "
+     "rates rise; returns are not guaranteed."),
+    (re.compile(r"\b(?:crypto\w*|bitcoin|ether|token|coin)\b", re.I),
+     "Crypto assets are highly volatile, are not FDIC insured, and can lose most or all of their "
+     "value."),
+    (re.compile(r"\b(?:rewards?|cash\s*back|points|miles)\b", re.I),
+     "Carrying a balance costs interest, which can outweigh any rewards earned."),
+)
+DEFAULT_STATEMENT = ("Investments carry risk, including the possible loss of the money invested; "
+                     "returns are not guaranteed and can vary.")
+
+
+@register_rule
+class BalancedRisksRule(OmissionRule):
+    id = "FIN-03"
+    version = "1.0.0"
+    title = "Benefits come with the material risks"
+    stages = frozenset({Stage.REPLY})
+    severity = Severity.MEDIUM
+    trigger = BENEFIT
+    satisfied_by = RISK
+    exempt = re.compile(r"\b(?:for\s+example|hypothetical\w*|suppose|say\s+you|imagine|"
+                        r"if\s+you\s+(?:invest|save|deposit|put)|expense\s+ratio|would\s+grow)\b",
+                        re.IGNORECASE)
+    missing = "naming the material risks beside the benefit"
+    reason = "FIN-03 requires a fair and balanced presentation."
+
+    def check(self, subject: RailInput) -> Verdict:
+        text = subject.text
+        if DEPOSIT_ONLY.search(text) and not INVESTMENT.search(text):
+            return self.passed(subject, "Only insured deposit products are described.")
+        return super().check(subject)
+
+    def statement(self, subject: RailInput, trigger: re.Match[str]) -> str:
+        for pattern, sentence in STATEMENTS:
+            if pattern.search(subject.text):
+                return sentence
+        return DEFAULT_STATEMENT

@@ -1,0 +1,47 @@
+"""FIN-07: no personalised buy/sell/hold or allocation recommendations."""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.rules.base import register_rule
+from guardrails.rules.patterns import compile_all
+from guardrails.rules.phrase_rule import PhraseRule
+from guardrails.verdict import Action, Severity, Stage
+
+ACT = (r"(?:buy|sell|hold|short|dump|unload|load\s+up\s+on|put|move|shift|switch|transfer|invest|"
+       r"allocate|park|pour|go\s+all[- ]in|cash\s+out\s+of|get\s+out\s+of|get\s+into|pull\s+out\s+of|"
+       r"rebalance\s+into|roll\s+(?:it|your\s+\w+)\s+into|keep\s+buying|double\s+down)")
+
+
+@register_rule
+class PersonalRecommendationRule(PhraseRule):
+    id = "FIN-07"
+    version = "1.0.0"
+    title = "No personalised recommendation without a complete suitability profile"
+    stages = frozenset({Stage.REPLY})
+    severity = Severity.HIGH
+    on_fail = Action.BLOCK
+    finding = "a personalised buy, sell, hold or allocation recommendation"
+    reason = ("FIN-07 allows general principles only; a recommendation needs a suitability "
+              "review with a licensed advisor.")
+    exempt = re.compile(r"\b(?:some\s+(?:people|investors)|many\s+(?:people|investors)|"
+                        r"investors\s+(?:often|sometimes|may)|a\s+common\s+(?:approach|rule)|"
+                        r"in\s+general|generally|for\s+example|hypothetical|a\s+licensed\s+advisor"
+                        r"\s+can|suitability\s+review)\b", re.I)
+    patterns = compile_all((
+        rf"\b(?:you\s+(?:should|ought\s+to|need\s+to|must|have\s+to|'d\s+better|had\s+better)|"
+        rf"i\s+(?:would|'d)|i\s+(?:recommend|suggest|advise)(?:\s+(?:that\s+)?you)?|"
+        rf"my\s+(?:advice|recommendation|suggestion)\s+(?:is|would\s+be)(?:\s+to)?|"
+        rf"your\s+best\s+(?:bet|move)\s+is(?:\s+to)?|if\s+i\s+were\s+you,?\s+i'?d?)\s+"
+        rf"(?:\w+\s+)?{ACT}\b",
+        r"\b(?:put|invest|allocate|keep|move|shift|park)\s+(?:about\s+|around\s+|roughly\s+)?"
+        r"\d{1,3}\s*%\s+(?:of\s+(?:your|it)|in(?:to)?|on)\b",
+        r"^\s*(?:buy|sell|dump|short|move|put|switch|shift|transfer|invest|load\s+up\s+on|"
+        r"get\s+out\s+of|cash\s+out)\s+(?:your|some|all|more|the|it|now|shares|\d)",
+        r"\b(?:now\s+is\s+(?:a\s+)?(?:good|great|the\s+right|perfect)\s+time\s+(?:for\s+you\s+)?to)"
+        r"\s+(?:buy|sell|invest|get\s+in|move)\b",
+        r"\b(?:at\s+your\s+age|in\s+your\s+(?:situation|position|shoes)|for\s+your\s+goals?)\b"
+        rf"[^.?!]{{0,40}}\b{ACT}\b",
+        rf"\b(?:go\s+ahead\s+and|definitely|just)\s+{ACT}\b",
+    ))

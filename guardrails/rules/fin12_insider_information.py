@@ -1,0 +1,45 @@
+"""FIN-12: no help trading on, or soliciting, material non-public information."""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.rules.base import register_rule
+from guardrails.rules.patterns import compile_all
+from guardrails.rules.phrase_rule import PhraseRule
+from guardrails.verdict import Action, Severity, Stage
+
+TRADE = (r"(?:buy|sell|short|trade|load\s+up|get\s+in|dump|calls?|puts?|options?|position|"
+         r"invest|shares?|stock)")
+
+
+@register_rule
+class InsiderInformationRule(PhraseRule):
+    id = "FIN-12"
+    version = "1.0.0"
+    title = "No help trading on or soliciting material non-public information"
+    stages = frozenset({Stage.REQUEST, Stage.REPLY})
+    severity = Severity.CRITICAL
+    on_fail = Action.BLOCK
+    negatable = False
+    finding = "help trading on or obtaining material non-public information"
+    reason = "FIN-12 forbids it; such questions go to compliance."
+    exempt = re.compile(r"\b(?:what\s+is|what's|explain|define|why\s+is|is\s+it\s+illegal|"
+                        r"how\s+do\s+(?:regulators|they)\s+(?:detect|catch)|penalt\w*|means|"
+                        r"refers\s+to|is\s+(?:when|illegal|against\s+the\s+law)|illegal|"
+                        r"(?:was|were|has\s+been|have\s+been|already|publicly)\s+announced|"
+                        r"after\s+(?:it|the\s+news)\s+(?:is|was|went)\s+public|can't\s+help)",
+                        re.I)
+    patterns = compile_all((
+        r"\b(?:insider|inside)\s+(?:info(?:rmation)?|tip|knowledge|scoop)\b",
+        rf"\b(?:friend|cousin|brother|sister|uncle|aunt|dad|mom|wife|husband|buddy|contact|someone|"
+        rf"guy|neighbou?r|source)\b[^.?!]{{0,40}}\b(?:works?|working|at|inside|on\s+the\s+board)"
+        rf"\b[^.?!]{{0,80}}\b(?:told|says|said|tipped|heard|knows|leaked|announc)\w*"
+        rf"[^.?!]{{0,80}}\b{TRADE}\b",
+        rf"\b{TRADE}\b[^.?!]{{0,60}}\bbefore\b[^.?!]{{0,40}}\b(?:announce\w*|public|news|"
+        rf"leak\w*|earnings\s+(?:are\s+)?(?:out|released)|goes\s+public|it's\s+official)\b",
+        r"\b(?:leaked|unannounced|non-?public|confidential|not\s+(?:yet\s+)?public)\b[^.?!]{0,40}"
+        r"\b(?:earnings|merger|acquisition|results|deal|buyout|takeover|guidance|news|info)",
+        r"\b(?:before|ahead\s+of)\s+(?:the\s+)?(?:news|announcement|deal|merger)\s+(?:is|goes|"
+        r"gets)\s+(?:public|announced|out)\b",
+    ))

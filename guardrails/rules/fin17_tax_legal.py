@@ -1,0 +1,78 @@
+"""FIN-17: accurate tax and legal wording; no individual tax or legal advice.
+
+The most common inaccuracy has an exact repair: the growth of a traditional
+401(k) or IRA is tax-deferred, not tax-free. Other inaccurate or individual
+statements are removed and the reply points to a tax professional.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.rules.base import RailInput, register_rule
+from guardrails.rules.patterns import compile_all
+from guardrails.rules.phrase_rule import PhraseRule
+from guardrails.verdict import Action, Severity, Stage, Verdict
+
+DEFERRED_ACCOUNTS = (r"(?:traditional\s+(?:ira|401\s?\(?k\)?)|401\s?\(?k\)?|403\s?\(?b\)?|457\s?"
+                     r"\(?b\)?|sep\s+ira|simple\s+ira|pre-?tax\s+(?:account|contributions?)|"
+                     r"annuit(?:y|ies)|ira)")
+TAX_FREE_CLAIM = re.compile(
+    rf"(?<!roth\s)(?P<account>\b{DEFERRED_ACCOUNTS}\b)(?![^.?!]*\broth\b)(?P<middle>[^.?!]{{0,40}}?)"
+    r"\btax[- ]free\b", re.I)
+REFERRAL = " A tax professional can advise on your situation."
+
+
+@register_rule
+class TaxLegalWordingRule(PhraseRule):
+    id = "FIN-17"
+    version = "1.0.0"
+    title = "Accurate tax and legal wording; no individual tax or legal advice"
+    stages = frozenset({Stage.REPLY})
+    severity = Severity.MEDIUM
+    on_fail = Action.REWRITE
+    repair = "drop_sentence"
+    finding = "inaccurate tax wording or individual tax or legal advice"
+    reason = "FIN-17 requires accurate terms and a referral to a professional for the situation."
+    negatable = False
+    classifier_exempt = re.compile(r"\b(?:tax\s+(?:professional|advis[eo]r|preparer)|cpa|"
+                                   r"accountant|attorney|lawyer|depends\s+on\s+(?:your|the)\s+"
+                                   r"(?:situation|circumstances))\b", re.I)
+    patterns = compile_all((
+        r"\byou\s+(?:won't|will\s+not|don't|do\s+not|never)\s+(?:have\s+to\s+)?(?:owe|pay)\s+"
+        r"(?:any\s+)?(?:tax(?:es)?|the\s+irs)\b",
+        r"\b(?:completely|totally|100%|entirely)\s+tax[- ](?:free|exempt)\b",
+        r"\b(?:no|zero)\s+tax(?:es)?\s+(?:at\s+all|ever|whatsoever|on\s+(?:it|this|that|any))\b",
+        r"\bnever\s+(?:be\s+)?tax(?:ed|able)\b",
+        r"\b(?:you\s+should|you\s+need\s+to|you\s+must|i\s+(?:recommend|suggest)\s+(?:you|that\s+"
+        r"you)?|make\s+sure\s+(?:you|to))\s+(?:\w+\s+)?(?:convert|deduct|claim|write\s+off|file|"
+        r"itemi[sz]e|roll\s+over|set\s+up\s+(?:an?\s+)?(?:llc|trust)|amend|harvest)\b",
+        r"\b(?:in\s+your\s+(?:case|situation)|for\s+you|given\s+your\s+(?:income|situation))\b"
+        r"[^.?!]{0,40}\b(?:deduct\w*|tax[- ](?:free|deductible)|write[- ]off|convert\w*|owe)\b",
+        r"\b(?:is|are)\s+(?:always|definitely|fully)\s+(?:tax[- ]deductible|deductible|a\s+write"
+        r"[- ]off)\b",
+        r"\b(?:legally\s+)?(?:you\s+(?:can|can't)\s+(?:legally\s+)?(?:sue|break\s+the\s+lease|"
+        r"ignore\s+the\s+(?:debt|lien)))\b",
+    ))
+
+    def check(self, subject: RailInput) -> Verdict:
+        if subject.stage is Stage.REPLY:
+            match = TAX_FREE_CLAIM.search(subject.text)
+            if match and not re.search(r"\bwithdraw|\bdistribution", match.group(0), re.I):
+                repaired = (subject.text[: match.start()] + match.group("account")
+                            + match.group("middle") + "tax-deferred" + subject.text[match.end():])
+                if REFERRAL.strip() not in repaired:
+                    repaired = repaired.rstrip() + REFERRAL
+                return self.violation(
+                    subject,
+                    f"The reply calls {match.group('account')} growth tax-free "
+                    f"(\u201c{match.group(0)[:80]}\u201d); it is tax-deferred, so FIN-17's "
+                    "accuracy requirement is broken. The wording was corrected.",
+                    action=Action.REWRITE, repaired_text=repaired,
+                )
+        verdict = super().check(subject)
+        if verdict.repaired_text and REFERRAL.strip() not in verdict.repaired_text:
+            from dataclasses import replace
+
+            verdict = replace(verdict, repaired_text=verdict.repaired_text.rstrip() + REFERRAL)
+        return verdict

@@ -1,0 +1,100 @@
+"""FIN-18: disputes, errors, fraud reports and complaints go to the formal process.
+
+On a request the turn is routed to a human with a case opened. On a reply
+(e.g. a suggested reply for an agent), answering such a request with generic
+content instead of the dispute process is the violation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.normalize import normalize
+from guardrails.rules.base import RailInput, register_rule
+from guardrails.rules.patterns import compile_all
+from guardrails.rules.phrase_rule import PhraseRule
+from guardrails.verdict import Action, Severity, Stage, Verdict
+
+GENERAL_QUESTION = re.compile(
+    r"^\s*(?:how\s+(?:does|do)\s+(?:a\s+|the\s+)?(?:dispute|chargeback|fraud\s+protection)|"
+    r"what\s+(?:is|happens|are)\b(?![^?]*\bmy\b)|in\s+general|generally|hypothetically)",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|mine|we|we've|our|us)\b", re.IGNORECASE)
+ROUTING_LANGUAGE = re.compile(
+    r"\b(?:dispute|case|claim|report(?:ed|ing)?|fraud\s+team|agent|specialist|representative|"
+    r"complaint|investigat\w*|hand(?:\s|-)?off|connect(?:ing)?\s+you|call\s+us|contact\s+us|"
+    r"freeze|lock\s+your\s+card)\b",
+    re.IGNORECASE,
+)
+
+
+@register_rule
+class DisputeRoutingRule(PhraseRule):
+    id = "FIN-18"
+    version = "1.0.0"
+    title = "Disputes, errors, fraud reports and complaints are routed"
+    stages = frozenset({Stage.REQUEST, Stage.REPLY})
+    severity = Severity.HIGH
+    on_fail = Action.ROUTE
+    negatable = False
+    finding = "a dispute, error, fraud report or complaint about the customer's own account"
+    reason = ("FIN-18 requires the formal dispute or complaint process or a hand-off to an agent, "
+              "never generic content, and a case is opened.")
+    patterns = compile_all((
+        r"\b(?:charge|transaction|payment|withdrawal|debit|purchase|transfer)s?\b[^.?!]{0,60}\b"
+        r"(?:(?:i|we)\s+(?:did(?:n't| not)|never|do(?:n't| not))\s+(?:make|made|authori[sz]e|"
+        r"recogni[sz]e|approve|buy)|unauthori[sz]ed|not\s+mine|don't\s+recogni[sz]e|"
+        r"wasn't\s+me)",
+        r"\b(?:i|we)\s+(?:don't|do\s+not|didn't|did\s+not|never)\s+(?:recogni[sz]e|authori[sz]e|"
+        r"make|made)\b[^.?!]{0,40}\b(?:charge|transaction|payment|withdrawal|purchase|transfer)",
+        r"\b(?:never|haven't|have\s+not)\s+(?:been\s+to|shopped\s+at|heard\s+of|bought\s+from)\b",
+        r"\b(?:dispute|contest|challenge|reverse|charge\s*back)\s+(?:this|a|the|that|my|these|"
+        r"two|some)\b[^.?!]{0,30}\b(?:charges?|transactions?|payments?|fees?|debits?)",
+        r"\b(?:i\s+want\s+to|i'd\s+like\s+to|how\s+do\s+i|need\s+to|i\s+wish\s+to)\s+"
+        r"(?:file\s+|make\s+|lodge\s+|submit\s+)?(?:a\s+)?(?:formal\s+)?(?:complaint|dispute|"
+        r"chargeback)\b",
+        r"\b(?:my|our)\s+(?:card|account|debit\s+card|credit\s+card|wallet|phone|identity|"
+        r"checkbook)\s+(?:was|has\s+been|got|were)\s+(?:stolen|hacked|compromised|skimmed|cloned)",
+        r"\b(?:i|we)\s+(?:was|were|got|have\s+been|think\s+i\s+(?:was|got))\s+(?:scammed|"
+        r"defrauded|hacked|phished|conned|ripped\s+off)\b",
+        r"\b(?:charged|billed|debited)\s+(?:me\s+)?(?:twice|double|two\s+times|incorrectly|wrongly|"
+        r"by\s+mistake)\b",
+        r"\b(?:double|duplicate)\s+(?:charge|charged|payment|debit)",
+        r"\b(?:wrong(?:ly)?|incorrect(?:ly)?|unfair|bogus|mistaken)\s+(?:fee|charge|amount|"
+        r"interest)\b[^.?!]{0,40}\b(?:my|me|on)\b",
+        r"\b(?:my|the)\s+(?:deposit|refund|paycheck|transfer|payment)\s+(?:is|was|has|hasn't|"
+        r"never|still)\b[^.?!]{0,30}\b(?:missing|not\s+(?:show|arriv|post|appear)|never\s+"
+        r"(?:arrived|showed|posted)|disappeared|lost)",
+        r"\b(?:bank|your)\s+(?:error|mistake)\b",
+        r"\b(?:fraud(?:ulent)?|scam)\s+(?:charges?|transactions?|activity|on\s+my)\b",
+        r"\bsomeone\s+(?:used|took|stole|accessed|opened|withdrew|hacked)\b[^.?!]{0,40}\b(?:my|an)\b",
+        r"\b(?:terrible|awful|rude|unacceptable|horrible|worst)\b[^.?!]{0,40}\b(?:service|staff|"
+        r"agent|branch|teller|experience|treatment)\b",
+        r"\b(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+)?(?:human|real\s+person|person|agent|"
+        r"representative|manager|supervisor|someone)\b[^.?!]{0,40}\b(?:dispute|complaint|fraud|"
+        r"error|mistake|charge)",
+        r"\bsent\s+(?:money|\$?\d[\d,.]*|a\s+(?:payment|transfer|wire))\b[^.?!]{0,40}\b(?:wrong|"
+        r"incorrect)\s+(?:account|person|number)",
+    ))
+
+    def check(self, subject: RailInput) -> Verdict:
+        if subject.stage is Stage.REQUEST:
+            text = normalize(subject.text).text
+            if GENERAL_QUESTION.search(text) or not FIRST_PERSON.search(text):
+                return self.passed(subject, "The message asks how a process works in general; "
+                                            "it reports no dispute of the customer's own.")
+            return super().check(subject)
+        # Reply stage: judge the customer's request, then whether the reply routes it.
+        request = RailInput(subject.user_text, Stage.REQUEST)
+        if not subject.user_text or super().check(request).passed:
+            return self.passed(subject, "The customer's message reports no dispute, error, fraud "
+                                        "or complaint.")
+        if ROUTING_LANGUAGE.search(subject.text):
+            return self.passed(subject, "The reply offers the dispute or complaint process.")
+        return self.violation(
+            subject,
+            "The customer reports a dispute, error, fraud or complaint and the reply answers with "
+            "generic content instead of the formal process or a hand-off, which FIN-18 forbids.",
+            action=Action.BLOCK,
+        )

@@ -1,0 +1,163 @@
+"""Grounding: every figure a reply quotes must appear in a retrieved document.
+
+FIN-06 covers market figures (prices, index levels, yields, FX, policy rates),
+FIN-19 the firm's own rates, fees and terms. A figure matches when the
+context holds the same value at the precision the reply used (6,712 matches
+6712.35; 3.8% matches 3.80%). An ungrounded figure's sentence is removed and
+the rest is checked again; a reply with nothing left is blocked. The source and
+as-of time of every grounded figure are shown with the reply (the pipeline's
+sources), so a figure is judged on whether retrieval supports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from guardrails.rules.base import ContextDocument, RailInput, Rule, register_rule
+from guardrails.text import Figure, find_figures, is_calendar_number, remove_spans, split_sentences
+from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
+
+# Words that make a nearby figure a firm rate or fee, or a market figure.
+FIRM_TERMS = re.compile(
+    r"\b(?:apy|apr|annual\s+percentage\s+(?:yield|rate)|fees?|charges?|expense\s+ratio|"
+    r"(?:interest|promo(?:tional)?|intro(?:ductory)?|variable|fixed|purchase|cash\s+advance|"
+    r"balance\s+transfer|penalty|savings|cd|deposit|card|mortgage|heloc|loan)\s+(?:rate|apr|apy)|"
+    r"minimum\s+(?:opening\s+)?(?:deposit|balance|investment|payment)|opening\s+deposit|"
+    r"early\s+withdrawal\s+penalty|penalty|cash\s*back|points?\s+per|annual\s+fee|origination|"
+    r"overdraft|wire|foreign\s+transaction|late\s+(?:fee|payment)|maintenance|"
+    r"rate\s+sheet|(?:we|larkspur)\s+(?:pay|pays|charge|charges|offer|offers))\b",
+    re.IGNORECASE)
+MARKET_TERMS = re.compile(
+    r"\b(?:index|s&p|dow|nasdaq|russell|ftse|dax|nikkei|vix|stock|shares?|share\s+price|traded?|"
+    r"trading|closed|close|opened|price[ds]?|quote[ds]?|treasur(?:y|ies)|t-?bills?|yields?|"
+    r"fed(?:eral)?\s+funds|policy\s+rate|bank\s+rate|ecb|exchange\s+rate|eur/?usd|usd|gbp|jpy|"
+    r"dollar|euro|yen|pound|bitcoin|btc|ether(?:eum)?|gold|oil|crude|points|bps|basis\s+points|"
+    r"prime\s+rate|inflation|cpi|unemployment|gdp|mortgage\s+rates?\s+average)\b",
+    re.IGNORECASE)
+# Index names that contain numbers: the number is part of the name.
+NAMED_NUMBER = re.compile(r"(?:s&p|russell|ftse|nikkei|wilshire|dow|stoxx|cac|ibex|nasdaq)\s*$",
+                          re.IGNORECASE)
+EXAMPLE = re.compile(r"\b(?:for\s+example|e\.g\.|hypothetical\w*|suppose|say\s+you|imagine|"
+                     r"if\s+you\s+(?:deposit|invest|save|borrow|put|have|earn|pay)|illustrat\w*|"
+                     r"would\s+(?:grow|be|earn|cost)|rule\s+of\s+72)\b", re.IGNORECASE)
+# Figures fixed by law or regulation are facts, not market data or firm terms.
+STATUTORY = re.compile(r"\$?\s?250,000|\$?\s?500,000|\$?\s?10,000\b|\b59(?:\.5|½)|\b70(?:\.5|½)\b|"
+                       r"\b72\b|\$?\s?25,000|\b401|\b403|\b457|\b529", re.IGNORECASE)
+FIRM_SOURCE = re.compile(r"larkspur|rate sheet|product sheet", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Grounding:
+    document: ContextDocument | None
+    figure: Figure
+
+
+def _decimals(figure: Figure) -> int:
+    digits = re.sub(r"[^\d.]", "", figure.text.split()[0] if figure.text else "")
+    return len(digits.split(".")[1]) if "." in digits else 0
+
+
+def _matches(figure: Figure, candidate: Figure) -> bool:
+    if figure.kind == "percent" and candidate.kind not in ("percent", "number"):
+        return False
+    tolerance = 0.5 * 10 ** (-_decimals(figure)) + 1e-9
+    return abs(figure.value - candidate.value) <= tolerance and (
+        _decimals(figure) > 0 or candidate.value.is_integer() or figure.value >= 100)
+
+
+def find_grounding(figure: Figure, documents: Sequence[ContextDocument]) -> ContextDocument | None:
+    for document in documents:
+        for candidate in find_figures(document.text):
+            if _matches(figure, candidate):
+                return document
+    return None
+
+
+def _near(pattern: re.Pattern[str], sentence: str, figure: Figure) -> bool:
+    window = sentence[max(0, figure.start - 60):figure.end + 40]
+    return bool(pattern.search(window))
+
+
+class GroundingRule(Rule):
+    on_fail = Action.REWRITE
+    domain: ClassVar[str]
+    what: ClassVar[str]
+
+    def _in_domain(self, sentence: str, figure: Figure) -> bool:
+        firm = _near(FIRM_TERMS, sentence, figure)
+        market = _near(MARKET_TERMS, sentence, figure)
+        if self.domain == "firm":
+            return firm and (not market or bool(re.search(r"\b(?:apy|apr|fee)", sentence, re.I)))
+        return market and not firm
+
+    def _allowed_documents(self, documents: Sequence[ContextDocument]) -> list[ContextDocument]:
+        if self.domain == "firm":
+            return [d for d in documents if d.kind in ("product", "rate_sheet")
+                    or FIRM_SOURCE.search(d.source) or not d.kind]
+        return list(documents)
+
+    def _figures_to_check(self, sentence: str) -> list[Figure]:
+        figures = []
+        for figure in find_figures(sentence):
+            if is_calendar_number(figure, sentence) or STATUTORY.match(figure.text.strip()):
+                continue
+            if figure.kind == "number" and (
+                    NAMED_NUMBER.search(sentence[:figure.start])
+                    # A bare whole number below 1,000 is a count ("500 companies"), not a level.
+                    or ("." not in figure.text and figure.value < 1000
+                        and not re.match(r"\s*(?:points|pts|level)", sentence[figure.end:]))):
+                continue
+            if self._in_domain(sentence, figure):
+                figures.append(figure)
+        return figures
+
+    def check(self, subject: RailInput) -> Verdict:
+        documents = self._allowed_documents(subject.documents)
+        ungrounded: list[tuple[int, int]] = []
+        evidence: list[Evidence] = []
+        for sentence in split_sentences(subject.text):
+            if EXAMPLE.search(sentence.text):
+                continue
+            for figure in self._figures_to_check(sentence.text):
+                if find_grounding(figure, documents) is None:
+                    ungrounded.append((sentence.start, sentence.end))
+                    evidence.append(Evidence(sentence.start + figure.start,
+                                             sentence.start + figure.end, figure.text,
+                                             "ungrounded figure"))
+                    break
+        if not ungrounded:
+            return self.passed(subject, f"Every one of the {self.what} quoted is grounded in a "
+                                        "retrieved document (or none is quoted).")
+        figures = ", ".join(e.text for e in evidence[:4])
+        rationale = (f"The reply quotes {self.what} ({figures}) that appear in no retrieved "
+                     f"document; {self.id} allows only figures grounded in retrieved data.")
+        remaining = remove_spans(subject.text, ungrounded)
+        if split_sentences(remaining):
+            return self.violation(subject, rationale + " The sentence was removed.",
+                                  evidence=evidence, repaired_text=remaining)
+        return self.violation(subject, rationale, evidence=evidence, action=Action.BLOCK)
+
+
+@register_rule
+class MarketGroundingRule(GroundingRule):
+    id = "FIN-06"
+    version = "1.0.0"
+    title = "Every market number is grounded in retrieved data with source and as-of time"
+    stages = frozenset({Stage.REPLY})
+    severity = Severity.HIGH
+    domain = "market"
+    what = "market figures"
+
+
+@register_rule
+class FirmTermsGroundingRule(GroundingRule):
+    id = "FIN-19"
+    version = "1.0.0"
+    title = "The firm's rates, fees and terms come only from the firm's own documents"
+    stages = frozenset({Stage.REPLY})
+    severity = Severity.HIGH
+    domain = "firm"
+    what = "firm rates or fees"

@@ -1,0 +1,143 @@
+"""A rule judged sentence by sentence: anticipated phrasings plus a learned classifier.
+
+Most conduct rules share this shape (LLM Guard's scanners work the same
+way): a sentence violates the rule when one of the rule's patterns matches
+its normalised text outside a negation or an exempt context, or when the
+classifier trained on the team's examples is confident enough. The repair is
+rule-specific: drop the offending sentences (the rest of the reply stands and
+is checked again) or block the whole reply.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from guardrails.classifiers import ClassifierUnavailable, classifier_bank
+from guardrails.normalize import negated_before, normalize
+from guardrails.rules.base import RailInput, Rule, RuleParams
+from guardrails.text import remove_spans, split_sentences
+from guardrails.verdict import Action, Evidence, Stage, Verdict
+
+
+class PhraseRuleParams(RuleParams):
+    threshold: float | None = None  # None: the calibrated threshold, floored per stage
+    use_classifier: bool = True
+
+
+# The training snippets separate cleanly, so calibrated thresholds land at 0.5;
+# real messages are more varied. A finding that rests on the classifier alone
+# (no pattern matched) therefore needs high confidence.
+REQUEST_CLASSIFIER_FLOOR = 0.8
+REPLY_CLASSIFIER_FLOOR = 0.85
+
+
+def _probability(bank_name: str, rule_id: str, text: str) -> tuple[float, float]:
+    """(probability, calibrated threshold) for a rule; (0, >1) when no classifier exists."""
+    try:
+        bank = classifier_bank(bank_name)
+    except ClassifierUnavailable:
+        return 0.0, 1.01
+    return bank.predict(text).get(rule_id, 0.0), bank.threshold(rule_id)
+
+
+def classifier_flags(bank_name: str, rule_id: str, text: str,
+                     threshold: float | None = None) -> tuple[bool, float]:
+    probability, calibrated = _probability(bank_name, rule_id, text)
+    if threshold is None:
+        floor = REPLY_CLASSIFIER_FLOOR if bank_name == "replies" else REQUEST_CLASSIFIER_FLOOR
+        threshold = max(calibrated, floor)
+    return probability >= threshold, probability
+
+
+class PhraseRule(Rule):
+    patterns: ClassVar[tuple[re.Pattern[str], ...]] = ()
+    exempt: ClassVar[re.Pattern[str] | None] = None
+    # Contexts that excuse a classifier-only finding but not an explicit phrase.
+    classifier_exempt: ClassVar[re.Pattern[str] | None] = None
+    negatable: ClassVar[bool] = True
+    leet: ClassVar[bool] = False
+    finding: ClassVar[str] = "a violation"
+    reason: ClassVar[str] = ""
+    repair: ClassVar[str] = "block"  # block | drop_sentence
+    Params: ClassVar[type[RuleParams]] = PhraseRuleParams
+    params: PhraseRuleParams
+
+    def _bank_name(self, stage: Stage) -> str:
+        return "requests" if stage is Stage.REQUEST else "replies"
+
+    def _classify(self, text: str, stage: Stage) -> tuple[bool, float]:
+        if not self.params.use_classifier:
+            return False, 0.0
+        return classifier_flags(self._bank_name(stage), self.id, text, self.params.threshold)
+
+    def pattern_hits(self, text: str) -> list[tuple[int, int]]:
+        """Spans (in ``text``) of pattern matches that are not negated or exempt."""
+        views = [normalize(text)]
+        if self.leet:
+            views.append(normalize(text, leet=True))
+        spans: list[tuple[int, int]] = []
+        for view in views:
+            if self.exempt is not None and self.exempt.search(view.text):
+                continue
+            for pattern in self.patterns:
+                for match in pattern.finditer(view.text):
+                    if self.negatable and negated_before(view.text, match.start()):
+                        continue
+                    spans.append(view.original_span(match.start(), match.end()))
+        return spans
+
+    def units(self, subject: RailInput) -> list[tuple[int, int, str]]:
+        """Requests are judged whole; replies sentence by sentence."""
+        if subject.stage is Stage.REQUEST or subject.stage is Stage.PRE_ANSWER:
+            return [(0, len(subject.text), subject.text)]
+        return [(s.start, s.end, s.text) for s in split_sentences(subject.text)]
+
+    def _exempt(self, text: str) -> bool:
+        view = normalize(text).text
+        return any(p is not None and p.search(view) for p in (self.exempt,
+                                                               self.classifier_exempt))
+
+    def check(self, subject: RailInput) -> Verdict:
+        evidence: list[Evidence] = []
+        flagged: list[tuple[int, int]] = []
+        best = 0.0
+        units = self.units(subject)
+        for start, end, text in units:
+            hits = self.pattern_hits(text)
+            if hits:
+                best = 1.0
+                for hit_start, hit_end in hits[:2]:
+                    evidence.append(Evidence(start + hit_start, start + hit_end,
+                                             text[hit_start:hit_end], "pattern"))
+                flagged.append((start, end))
+        if not flagged:
+            # The classifier judges the whole text (as it was trained) and the sentence it
+            # scores highest carries the evidence.
+            model_flag, probability = self._classify(subject.text, subject.stage)
+            best = probability
+            if model_flag and not self._exempt(subject.text):
+                scored = [(self._classify(text, subject.stage)[1], start, end, text)
+                          for start, end, text in units]
+                _, start, end, text = max(scored)
+                if not self._exempt(text):
+                    evidence.append(Evidence(start, end, text[:160],
+                                             f"classifier p={probability:.2f}"))
+                    flagged.append((start, end))
+        if not flagged:
+            return self.passed(subject, f"No {self.finding} was found.", score=best)
+        quoted = evidence[0].text.strip()[:100]
+        how = ("matched a known phrasing" if evidence[0].label == "pattern"
+               else f"was scored by the rule's classifier ({evidence[0].label})")
+        rationale = (f"The {'message' if subject.stage is Stage.REQUEST else 'reply'} contains "
+                     f"{self.finding} (\u201c{quoted}\u201d, which {how}); {self.reason}")
+        if self.repair == "drop_sentence" and subject.stage is Stage.REPLY:
+            remaining = remove_spans(subject.text, flagged)
+            if split_sentences(remaining):
+                return self.violation(subject, rationale + " The sentence was removed.",
+                                      evidence=evidence, score=best, action=Action.REWRITE,
+                                      repaired_text=remaining)
+        # Nothing compliant would remain (or the rule always blocks): refuse the whole text.
+        return self.violation(subject, rationale, evidence=evidence, score=best,
+                              action=Action.ROUTE if self.on_fail is Action.ROUTE
+                              else Action.BLOCK)

@@ -1,0 +1,104 @@
+"""Sentences and figures with offsets: the units that reply rules judge and repair."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|(?=\n)|$)|[.!?]+")
+# Abbreviations whose dot does not end a sentence.
+ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|inc|corp|co|ltd|u\.s|mr|mrs|ms|dr|no|approx|"
+                           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|st)\.$",
+                           re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split on ., ! and ? followed by space (not inside numbers or common abbreviations)."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in re.finditer(r"[.!?]+(?=\s+|$)|\n+", text):
+        end = match.end()
+        candidate = text[start:end]
+        if match.group(0).startswith(".") and ABBREVIATIONS.search(candidate.strip()):
+            continue
+        if candidate.strip():
+            offset = start + (len(candidate) - len(candidate.lstrip()))
+            sentences.append(Sentence(offset, end, text[offset:end].strip()))
+        start = end
+    tail = text[start:]
+    if tail.strip():
+        offset = start + (len(tail) - len(tail.lstrip()))
+        sentences.append(Sentence(offset, len(text), tail.strip()))
+    return sentences
+
+
+def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Remove sentences by offsets and tidy the whitespace left behind."""
+    kept = text
+    for start, end in sorted(spans, reverse=True):
+        kept = kept[:start] + kept[end:]
+    return re.sub(r"[ \t]{2,}", " ", re.sub(r"\n{3,}", "\n\n", kept)).strip()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in text: its value, how it is expressed, and where."""
+
+    value: float
+    kind: str  # percent | money | number
+    start: int
+    end: int
+    text: str
+
+
+FIGURE = re.compile(
+    r"(?:(?P<cur>[$€£¥])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<suffix>\s?(?:%|percent\b|per\s?cent\b|bps\b|basis\s+points\b|k\b|m\b|bn\b|"
+    r"million\b|billion\b|trillion\b))?",
+    re.IGNORECASE,
+)
+SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+
+
+def find_figures(text: str) -> list[Figure]:
+    figures = []
+    for match in FIGURE.finditer(text):
+        raw = match.group("num")
+        # Skip parts of identifiers, dates, times and version strings.
+        before = text[max(0, match.start() - 1):match.start()]
+        after = text[match.end():match.end() + 1]
+        if before in ("-", "/", ":", "#") or (before.isalpha() and not match.group("cur")):
+            continue
+        next_two = text[match.end():match.end() + 2]
+        if after in ("/", ":") or (after == "-" and next_two[-1:].isdigit()):
+            continue
+        value = float(raw.replace(",", ""))
+        suffix = (match.group("suffix") or "").strip().lower()
+        if suffix in ("%", "percent", "per cent", "percent") or suffix.startswith("per"):
+            kind = "percent"
+        elif suffix in ("bps", "basis points"):
+            kind, value = "percent", value / 100
+        elif match.group("cur"):
+            kind = "money"
+            value *= SCALE.get(suffix, 1.0)
+        else:
+            kind = "number"
+            value *= SCALE.get(suffix, 1.0)
+        figures.append(Figure(value, kind, match.start(), match.end(), match.group(0).strip()))
+    return figures
+
+
+def is_calendar_number(figure: Figure, text: str) -> bool:
+    """Years, days of month and small counts are not market or firm figures."""
+    if figure.kind != "number":
+        return False
+    if 1900 <= figure.value <= 2100 and figure.value.is_integer():
+        return True
+    return figure.value.is_integer() and figure.value <= 31 and "." not in figure.text

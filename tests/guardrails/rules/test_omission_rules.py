@@ -1,0 +1,57 @@
+"""FIN-03, FIN-04, FIN-10: what a reply leaves out is added, then checked again."""
+
+import pytest
+
+from guardrails.rules.base import RailInput, default_registry
+from guardrails.verdict import Action, Stage
+
+from .table import judge
+
+CASES = [
+    ("FIN-03", "This high-yield bond fund pays 9%.", True, "default"),
+    ("FIN-03", "This crypto fund offers impressive returns.", True, "volatile"),
+    ("FIN-03", "This high-yield bond fund pays 9%, but bonds can default and prices can fall.",
+     False, ""),
+    ("FIN-03", "The Larkspur High-Yield Savings account pays a variable APY.", False, ""),
+    ("FIN-04", "The fund returned 14% last year.", True, "Past performance"),
+    ("FIN-04", "The fund returned 14% last year; past performance does not predict future "
+               "results.", False, ""),
+    ("FIN-10", "The Larkspur Core Bond Fund holds investment-grade bonds.", True,
+     "manages this fund"),
+    ("FIN-10", "Our in-house balanced fund rebalances quarterly.", True, "earns fees"),
+    ("FIN-10", "The Larkspur Core Bond Fund is managed by Larkspur, which earns fees from it.",
+     False, ""),
+    ("FIN-10", "An index fund tracks a market index.", False, ""),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "violates", "added"), CASES)
+def test_omission_table(rule: str, reply: str, violates: bool, added: str) -> None:
+    verdict = judge(rule, reply)
+    if not violates:
+        assert verdict.passed, verdict.rationale
+        return
+    assert not verdict.passed
+    assert verdict.action is Action.REWRITE
+    assert verdict.repaired_text is not None and verdict.repaired_text.startswith(reply)
+    assert added in verdict.repaired_text
+    again = default_registry.create(rule).check(RailInput(verdict.repaired_text, Stage.REPLY))
+    assert again.passed, again.rationale
+
+
+def test_past_performance_as_a_promise_is_blocked() -> None:
+    verdict = judge("FIN-04", "It doubled last year so it will do well again.")
+    assert verdict.action is Action.BLOCK
+
+
+def test_omissions_wait_for_the_complete_reply() -> None:
+    rule = default_registry.create("FIN-04")
+    partial = RailInput("The fund returned 14% last year.", Stage.REPLY, complete=False)
+    assert rule.check(partial).passed
+
+
+def test_in_house_products_are_configurable() -> None:
+    rule = default_registry.create("FIN-10", {"firm_name": "Acme",
+                                              "in_house_products": [r"acme\s+growth\s+fund"]})
+    verdict = rule.check(RailInput("The Acme Growth Fund invests in stocks.", Stage.REPLY))
+    assert verdict.repaired_text is not None and "Acme manages" in verdict.repaired_text
