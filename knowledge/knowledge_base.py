@@ -29,9 +29,13 @@ def domain_vocabulary(documents: list[KnowledgeDocument]) -> frozenset[str]:
     """Lower-case words of glossary terms and aliases, for the redactor's name allow-list."""
     words: set[str] = set()
     for document in documents:
-        if document.kind != "glossary":
+        if document.kind == "market":
             continue
-        for phrase in [document.title, *document.metadata.get("aliases", [])]:
+        # Glossary terms and the firm's own product names ("Larkspur Premier Visa").
+        phrases = [document.title, *document.metadata.get("aliases", [])]
+        if document.kind != "glossary":
+            phrases = [document.title.split(":")[0].replace("(sample)", "")]
+        for phrase in phrases:
             words.update(re.findall(r"[a-z0-9]+", phrase.lower().replace("'s", "")))
     return frozenset(words)
 

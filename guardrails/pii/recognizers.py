@@ -8,7 +8,10 @@ where the identifier has one, a checksum, so look-alikes are left alone.
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import re
+
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.checksums import aba_routing_valid, luhn_valid, ssn_plausible
 
@@ -37,8 +40,9 @@ class BankAccountRecognizer(PatternRecognizer):
             supported_entity="US_BANK_NUMBER",
             name="BankAccountRecognizer",
             patterns=[Pattern("account", r"(?<![\d.,$-])\d{8,17}(?![\d%.,]\d)", 0.2)],
-            context=["account", "acct", "a/c", "checking", "savings", "deposit", "number",
-                     "no", "#", "iban", "bank"],
+            # spaCy lemmatises "savings" to "saving"; Presidio matches context by lemma.
+            context=["account", "acct", "a/c", "checking", "savings", "saving", "deposit",
+                     "iban", "bank", "joint"],
         )
 
 
@@ -83,8 +87,10 @@ class BrokerageAccountRecognizer(PatternRecognizer):
         super().__init__(
             supported_entity="BROKERAGE_ACCOUNT",
             name="BrokerageAccountRecognizer",
-            patterns=[Pattern(f"brokerage-{i}", expr, 0.85) for i, expr in enumerate(expressions)],
-            context=["brokerage", "account", "portfolio", "investment"],
+            patterns=[Pattern(f"brokerage-{i}", expr, 0.85) for i, expr in enumerate(expressions)]
+            # Other brokers' ids (two letters, six digits) count only beside "brokerage".
+            + [Pattern("brokerage-generic", r"\b[A-Z]{2}\d{6}\b", 0.3)],
+            context=["brokerage", "portfolio", "investment", "ira"],
         )
 
 
@@ -139,7 +145,8 @@ class DateOfBirthRecognizer(PatternRecognizer):
                         rf"\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
                         0.2),
                 Pattern("words-dmy",
-                        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{months}\.?,?\s+(?:19|20)\d{{2}}\b",
+                        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months}\.?,?\s+"
+                        r"(?:19|20)\d{2}\b",
                         0.2),
             ],
             context=["born", "bear", "birth", "dob", "birthday", "d.o.b", "birthdate"],
@@ -156,7 +163,64 @@ class EthereumAddressRecognizer(PatternRecognizer):
         )
 
 
-def finance_recognizers(brokerage_patterns: list[str] | None = None) -> list[PatternRecognizer]:
+class ContactPhoneRecognizer(PatternRecognizer):
+    """Phone numbers in written formats, including ranges libphonenumber rejects
+    (e.g. 555-01xx); separators are required so bare account numbers are not taken."""
+
+    def __init__(self) -> None:
+        extension = r"(?:\s*(?:ext\.?|x|extension)\s*\d{1,5})?"
+        super().__init__(
+            supported_entity="PHONE_NUMBER",
+            name="ContactPhoneRecognizer",
+            patterns=[
+                Pattern("nanp", r"(?<![\w-])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}"
+                        + extension + r"(?![\w-])", 0.5),
+                Pattern("uk-mobile", r"(?<![\w-])(?:\+44\s?7\d{3}|07\d{3})\s?\d{3}\s?\d{3}(?!\d)",
+                        0.6),
+                Pattern("international", r"(?<![\w-])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}"
+                        + extension + r"(?![\w-])", 0.5),
+            ],
+            context=["call", "phone", "cell", "mobile", "text", "reach", "contact", "tel",
+                     "number", "fax", "whatsapp", "landline"],
+        )
+
+
+class CuedNameRecognizer(EntityRecognizer):
+    """Names right after words that introduce a person ("payee", "my wife", "cardholder").
+
+    spaCy's small model misses many names, above all non-English ones; a
+    capitalised two-to-four-word span after such a cue is a name in this domain.
+    """
+
+    CUES = (r"(?:my\s+name\s+is|name\s+is|i'?m|i\s+am|this\s+is|cardholder|card\s*holder|"
+            r"account\s*holder|payee(?:\s+for)?|beneficiary(?:\s+is)?|co-?signer|"
+            r"(?:my|our|his|her)\s+(?:wife|husband|son|daughter|mother|mom|father|dad|"
+            r"brother|sister|partner|spouse|friend|colleague|boss|landlord|tenant|aunt|uncle|"
+            r"grandmother|grandfather|niece|nephew|cousin|fianc[ée]e?)|with|for|from|to|by|"
+            r"mr\.?|mrs\.?|ms\.?|dr\.?|contact:?|name:|customer:?|signed,?|regards,?|thanks,?|"
+            r"-|/)")
+    NAME = r"(?P<name>[A-Z][a-z'\u00C0-\u017F]+(?:[- ][A-Z][a-z'\u00C0-\u017F]+){1,3})"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="CuedNameRecognizer",
+                         supported_language="en")
+        self.pattern = re.compile(rf"(?:^|(?<=\W))(?i:{self.CUES})\s+{self.NAME}\b")
+        self.start_of_text = re.compile(rf"^\s*{self.NAME}\s*(?:[/,|-]|$)")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for pattern in (self.pattern, self.start_of_text):
+            for match in pattern.finditer(text):
+                start, end = match.span("name")
+                results.append(RecognizerResult("PERSON", start, end, 0.6))
+        return results
+
+
+def finance_recognizers(brokerage_patterns: list[str] | None = None) -> list[EntityRecognizer]:
     return [
         AbaRoutingRecognizer(),
         BankAccountRecognizer(),
@@ -166,4 +230,6 @@ def finance_recognizers(brokerage_patterns: list[str] | None = None) -> list[Pat
         StreetAddressRecognizer(),
         DateOfBirthRecognizer(),
         EthereumAddressRecognizer(),
+        ContactPhoneRecognizer(),
+        CuedNameRecognizer(),
     ]

@@ -96,6 +96,8 @@ def _priority(entity: PiiEntity, text: str) -> float:
     value = text[entity.start : entity.end]
     if entity.type == "PHONE_NUMBER" and value.isdigit():
         return entity.score - 0.4
+    if entity.type == "STREET_ADDRESS":  # street names look like names to spaCy
+        return entity.score + 0.3
     return entity.score
 
 
@@ -147,6 +149,8 @@ def _build_analyzer(brokerage_patterns: tuple[str, ...]) -> Any:
 
 
 WORD = re.compile(r"[a-z0-9]+")
+FUNCTION_WORDS = frozenset({"my", "our", "your", "the", "a", "an", "his", "her", "their", "at",
+                            "with", "from", "of"})
 
 
 class Redactor:
@@ -165,8 +169,12 @@ class Redactor:
         self.vocabulary = frozenset(vocabulary)
         self._lock = threading.Lock()
 
-    def _is_vocabulary(self, value: str) -> bool:
-        words = WORD.findall(value.lower().replace("'s", ""))
+    def _not_a_name(self, value: str) -> bool:
+        """Domain vocabulary ("Roth", "Dow Jones") and codes with digits are not names."""
+        if any(char.isdigit() for char in value) or (value.isupper() and " " not in value):
+            return True
+        words = [w for w in WORD.findall(value.lower().replace("'s", ""))
+                 if w not in FUNCTION_WORDS]
         return bool(words) and all(word in self.vocabulary for word in words)
 
     @property
@@ -186,7 +194,7 @@ class Redactor:
             )
         found = [
             PiiEntity(r.entity_type, r.start, r.end, float(r.score)) for r in results
-            if not (r.entity_type == "PERSON" and self._is_vocabulary(text[r.start : r.end]))
+            if not (r.entity_type == "PERSON" and self._not_a_name(text[r.start : r.end]))
         ]
         return _resolve_overlaps(found, text)
 

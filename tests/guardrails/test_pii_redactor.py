@@ -60,3 +60,28 @@ def test_offsets_point_into_the_input(redactor: Redactor) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "😀" * 50])
 def test_odd_input_does_not_crash(redactor: Redactor, text: str) -> None:
     assert isinstance(redactor.redact(text).text, str)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_type", "value"),
+    [
+        ("Call me back at (312) 555-0147 ext. 22 please", "PHONE_NUMBER", "(312) 555-0147"),
+        ("my UK mobile is 07700 900372", "PHONE_NUMBER", "07700 900372"),
+        ("please add as payee for Camille Laurent", "PERSON", "Camille Laurent"),
+        ("joint savings with Mei-Ling Chou", "PERSON", "Mei-Ling Chou"),
+        ("born on the 4th of July, 1976", "DATE_OF_BIRTH", "4th of July, 1976"),
+        ("move it to my brokerage account TR482019", "BROKERAGE_ACCOUNT", "TR482019"),
+    ],
+)
+def test_recall_beyond_spacy(redactor: Redactor, text: str, entity_type: str,
+                             value: str) -> None:
+    result = redactor.redact(text)
+    assert value not in result.text
+    assert entity_type in {e.type for e in result.entities}
+
+
+@pytest.mark.parametrize("text", ["My Larkspur Everyday Checking statement is ready.",
+                                  "Reference A7K2-99QX was issued.",
+                                  "Wire via SWIFT code KSTRBEBB"])
+def test_codes_and_firm_products_are_not_names(redactor: Redactor, text: str) -> None:
+    assert "PERSON" not in {e.type for e in redactor.redact(text).entities}
