@@ -151,6 +151,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_vault(args: argparse.Namespace) -> int:
+    from assistant.audit import AuditStore
+    from guardrails.pii.vault import PiiVault, VaultAccessDenied, load_master_key
+
+    settings = _settings(args)
+    vault = PiiVault(AuditStore(settings.database_url).engine, load_master_key(settings.cache_path))
+    try:
+        print(vault.reveal(args.conversation, args.placeholder, args.agent, args.reason))
+    except VaultAccessDenied as exc:
+        print(f"advisor: access denied: {exc}", file=sys.stderr)
+        return 3
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="advisor", description=__doc__)
     parser.add_argument("--config-dir", default=None,
@@ -187,6 +201,15 @@ def build_parser() -> argparse.ArgumentParser:
     redact = sub.add_parser("redact", help="redact PII in a JSON Lines batch of {id, text}")
     redact.add_argument("input")
     redact.set_defaults(func=cmd_redact)
+
+    vault = sub.add_parser("vault", help="reveal one redacted value (audited; agents only)")
+    vault_sub = vault.add_subparsers(dest="vault_command", required=True)
+    reveal = vault_sub.add_parser("reveal")
+    reveal.add_argument("conversation")
+    reveal.add_argument("placeholder", help="e.g. '<US_SSN_1>'")
+    reveal.add_argument("--agent", required=True, help="the authorised agent's id")
+    reveal.add_argument("--reason", required=True, help="why the original is needed")
+    reveal.set_defaults(func=cmd_vault)
 
     evaluate = sub.add_parser("eval", help="evaluate a stage on the team's labelled sets")
     evaluate.add_argument("target", choices=["guardrails"])

@@ -27,6 +27,7 @@ from assistant.model import ChatModel
 from assistant.prompting import build_messages
 from guardrails.checker import GuardrailChecker, RailResult
 from guardrails.pii import PlaceholderMap, Redactor
+from guardrails.pii.vault import PiiVault, load_master_key
 from guardrails.rules.base import ContextDocument
 from guardrails.verdict import Action, Verdict
 from knowledge.index import SearchHit
@@ -108,6 +109,7 @@ class Pipeline:
         self.model = model or ChatModel.from_settings(settings)
         self.checker = checker or GuardrailChecker(settings.guardrails)
         self.store = store or AuditStore(settings.database_url, echo=settings.storage.echo_sql)
+        self.vault = PiiVault(self.store.engine, load_master_key(settings.cache_path))
         self._placeholders: OrderedDict[str, PlaceholderMap] = OrderedDict()
         self._placeholder_lock = threading.Lock()
         self._max_conversations = max_conversations
@@ -119,7 +121,13 @@ class Pipeline:
 
     def placeholders_for(self, conversation_id: str) -> PlaceholderMap:
         with self._placeholder_lock:
-            mapping = self._placeholders.pop(conversation_id, None) or PlaceholderMap()
+            mapping = self._placeholders.pop(conversation_id, None)
+            if mapping is None:
+                def to_vault(placeholder: str, entity_type: str, value: str) -> None:
+                    self.store.ensure_conversation(conversation_id)
+                    self.vault.store(conversation_id, placeholder, entity_type, value)
+
+                mapping = PlaceholderMap(sink=to_vault)
             self._placeholders[conversation_id] = mapping
             while len(self._placeholders) > self._max_conversations:
                 self._placeholders.popitem(last=False)

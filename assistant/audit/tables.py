@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Text
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -72,3 +72,31 @@ class Case(SQLModel, table=True):
     status: str = Field(default="open", max_length=16, index=True)
     reason: str = Field(sa_column=Column(Text, nullable=False))
     opened_at: datetime = Field(default_factory=utcnow)
+
+
+class VaultEntry(SQLModel, table=True):
+    """An original PII value, encrypted with its conversation's key. Never plaintext."""
+
+    __tablename__ = "vault_entries"
+    __table_args__ = (UniqueConstraint("conversation_id", "placeholder"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(index=True, max_length=64)
+    placeholder: str = Field(max_length=64)
+    entity_type: str = Field(max_length=32)
+    ciphertext: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class VaultAccess(SQLModel, table=True):
+    """Every attempt to read an original value: who, why, and whether it was granted."""
+
+    __tablename__ = "vault_access"
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(index=True, max_length=64)
+    placeholder: str = Field(max_length=64)
+    agent_id: str = Field(max_length=128)
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    granted: bool
+    accessed_at: datetime = Field(default_factory=utcnow)

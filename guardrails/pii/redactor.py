@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import threading
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -67,6 +67,8 @@ class PlaceholderMap:
 
     _assigned: dict[tuple[str, str], str] = field(default_factory=dict)
     _counters: dict[str, int] = field(default_factory=dict)
+    # Receives (placeholder, entity type, value) for each new placeholder: the vault.
+    sink: Callable[[str, str, str], None] | None = None
 
     def placeholder_for(self, entity_type: str, value: str) -> str:
         import hashlib
@@ -77,6 +79,8 @@ class PlaceholderMap:
             number = self._counters.get(entity_type, 0) + 1
             self._counters[entity_type] = number
             self._assigned[key] = f"<{entity_type}_{number}>"
+            if self.sink is not None:
+                self.sink(self._assigned[key], entity_type, value)
         return self._assigned[key]
 
 

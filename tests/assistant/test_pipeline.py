@@ -107,7 +107,8 @@ def test_raw_pii_reaches_neither_model_nor_audit(pipeline: Pipeline, store: Audi
     assert "Roth IRA" in result.redacted_user_text, "finance terms are not over-redacted"
     with store.engine.connect() as connection:
         dump = " ".join(
-            str(row) for table in ("conversations", "turns", "guardrail_decisions")
+            str(row) for table in ("conversations", "turns", "guardrail_decisions", "cases",
+                                   "vault_entries", "vault_access")
             for row in connection.execute(text(f"SELECT * FROM {table}"))
         )
     for raw in (RAW_SSN, RAW_CARD, RAW_NAME, "4111111111111111"):
@@ -177,3 +178,10 @@ def test_dispute_is_routed_with_a_case(pipeline: Pipeline, store: AuditStore,
     cases = store.cases("c-route")
     assert [c.id for c in cases] == [result.case_id]
     assert cases[0].status == "open" and cases[0].rule_id == "FIN-18"
+
+
+def test_originals_go_to_the_vault_only(pipeline: Pipeline) -> None:
+    result = pipeline.handle_turn(f"My SSN is {RAW_SSN}. Hello", "c-vault", max_new_tokens=5)
+    assert "<US_SSN_1>" in result.redacted_user_text
+    assert pipeline.vault.reveal("c-vault", "<US_SSN_1>", "agent-1",
+                                 "identity check requested by customer") == RAW_SSN
