@@ -138,17 +138,43 @@ def cmd_redact(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from guardrails.evaluation import evaluate_guardrails, format_report
-
     settings = _settings(args)
-    checker, redactor = _guardrails(settings)
-    report = evaluate_guardrails(checker, redactor)
-    out = args.out or str(settings.cache_path / "eval" / "guardrails.json")
+    if args.target == "retrieval":
+        from knowledge.evaluation import evaluate_retrieval
+        from knowledge.knowledge_base import KnowledgeBase
+
+        report = evaluate_retrieval(KnowledgeBase(settings), k=args.k)
+        text = "\n".join(f"{tag:>9}: n={m['n']:4}  recall@1 {m['recall@1']:.3f}  recall@{args.k} "
+                         f"{m[f'recall@{args.k}']:.3f}  MRR {m['mrr']:.3f}"
+                         for tag, m in report["metrics"].items())
+    else:
+        from guardrails.evaluation import evaluate_guardrails, format_report
+
+        checker, redactor = _guardrails(settings)
+        report = evaluate_guardrails(checker, redactor)
+        text = format_report(report)
+    out = args.out or str(settings.cache_path / "eval" / f"{args.target}.json")
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(json.dumps(report, indent=2))
-    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    print(json.dumps(report, indent=2) if args.json else text)
     print(f"report written to {out}", file=sys.stderr)
     return 0
+
+
+def cmd_retrieve(args: argparse.Namespace) -> int:
+    from assistant.batch import run_batch
+    from knowledge.knowledge_base import KnowledgeBase
+
+    knowledge = KnowledgeBase(_settings(args))
+
+    def handle(item: dict[str, Any]) -> dict[str, Any]:
+        hits = knowledge.search(item["question"], k=args.k, apply_threshold=False)
+        return {"results": [{"id": h.document.id, "title": h.document.title,
+                             "kind": h.document.kind, "text": h.document.text,
+                             "source": h.document.source, "as_of": h.document.as_of,
+                             "score": round(h.score, 4)} for h in hits]}
+
+    return run_batch(args.batch, handle, {"question": str})
 
 
 def cmd_vault(args: argparse.Namespace) -> int:
@@ -202,6 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
     redact.add_argument("input")
     redact.set_defaults(func=cmd_redact)
 
+    retrieve = sub.add_parser("retrieve", help="top-k passages for a JSON Lines batch")
+    retrieve.add_argument("--batch", required=True, help="JSON Lines of {id, question}")
+    retrieve.add_argument("--k", type=int, default=5)
+    retrieve.set_defaults(func=cmd_retrieve)
+
     vault = sub.add_parser("vault", help="reveal one redacted value (audited; agents only)")
     vault_sub = vault.add_subparsers(dest="vault_command", required=True)
     reveal = vault_sub.add_parser("reveal")
@@ -212,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     reveal.set_defaults(func=cmd_vault)
 
     evaluate = sub.add_parser("eval", help="evaluate a stage on the team's labelled sets")
-    evaluate.add_argument("target", choices=["guardrails"])
+    evaluate.add_argument("target", choices=["guardrails", "retrieval"])
+    evaluate.add_argument("--k", type=int, default=5, help="cut-off for retrieval recall")
     evaluate.add_argument("--out", help="where to write the JSON report")
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of a table")
     evaluate.set_defaults(func=cmd_eval)

@@ -81,6 +81,9 @@ class RetrievalConfig(StrictModel):
     firm_dirs: list[str] = ["knowledge/data/firm"]
     market_files: list[str] = ["knowledge/data/market/sample_snapshot.json"]
     max_context_chars: int = Field(default=1800, ge=200)
+    lexical_weight: float = Field(default=0.15, ge=0.0, le=2.0,
+                                  description="weight of the name/abbreviation signal")
+    candidates: int = Field(default=20, ge=1, le=500, description="dense candidates re-ranked")
 
 
 # ---------------------------------------------------------------- guardrails

@@ -264,6 +264,7 @@ class Pipeline:
         stop = threading.Event()
         buffer = ""
         released = 0
+        shown = ""
         t = time.perf_counter()
         first_release: float | None = None
         for piece in self.model.stream_from_prompt(prompt, max_new_tokens, stop=stop):
@@ -272,17 +273,20 @@ class Pipeline:
             if boundary <= released:
                 continue
             t = watch.lap("generate", t)
-            partial = self.checker.check_reply(buffer[:boundary], user_text, documents,
+            # Only the newly completed sentences are checked here (each once); the whole
+            # reply is checked again at the end and that verdict decides what is kept.
+            partial = self.checker.check_reply(buffer[released:boundary], user_text, documents,
                                                complete=False)
             t = watch.lap("reply_rails", t)
             if not partial.allowed:
                 stop.set()  # nothing more from this reply will be shown
                 break
             released = boundary
+            shown = f"{shown} {partial.text}".strip()
             if first_release is None:
                 first_release = time.perf_counter()
                 watch.laps["time_to_first_text"] = (first_release - watch._started) * 1000
-            yield TurnEvent(partial.text)
+            yield TurnEvent(shown)
         t = watch.lap("generate", t)
         final = self.checker.check_reply(_complete_sentences(buffer), user_text, documents)
         watch.lap("reply_rails", t)

@@ -31,6 +31,7 @@ from sklearn.pipeline import FeatureUnion
 from guardrails.normalize import normalize
 
 TRAINING_DIR = Path(__file__).resolve().parent / "training_data"
+BANK_FORMAT = 2  # bump when ClassifierBank's attributes change
 
 
 class ClassifierUnavailable(RuntimeError):
@@ -56,6 +57,10 @@ def load_examples(path: Path) -> list[LabelledText]:
         except (ValueError, KeyError) as exc:
             raise ClassifierUnavailable(f"{path}:{number}: malformed example ({exc})") from exc
     return examples
+
+
+def _sigmoid(values: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-values)))
 
 
 def _prepare(text: str) -> str:
@@ -105,8 +110,19 @@ class ClassifierBank:
             negatives = np.sort(np.asarray(out_of_fold)[target == 0])
             cut = negatives[min(len(negatives) - 1, int(len(negatives) * (1 - target_fpr)))]
             self.thresholds[label] = float(max(0.5, min(0.95, cut + 1e-6)))
+        self._stack()
         self._cache: dict[str, dict[str, float]] = {}
         self._lock = threading.Lock()
+
+    def _stack(self) -> None:
+        """All labels' weights in one matrix: one sparse product scores every rule at once."""
+        self._weights = np.vstack([self.models[label].coef_[0] for label in self.labels]).T
+        self._bias = np.array([self.models[label].intercept_[0] for label in self.labels])
+        if self.embedding_models:
+            self._dense_weights = np.vstack(
+                [self.embedding_models[label].coef_[0] for label in self.labels]).T
+            self._dense_bias = np.array(
+                [self.embedding_models[label].intercept_[0] for label in self.labels])
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         embedder: Any = self.embedder
@@ -132,13 +148,13 @@ class ClassifierBank:
             if text in self._cache:
                 return self._cache[text]
         features = self.features.transform([_prepare(text)])
-        scores = {label: float(model.predict_proba(features)[0, 1])
-                  for label, model in self.models.items()}
+        probabilities = _sigmoid(np.asarray(features @ self._weights).ravel() + self._bias)
         if self.embedding_models:
             embedder: Any = self.embedder
-            vector = np.asarray(embedder.embed_query(text)).reshape(1, -1)
-            for label, model in self.embedding_models.items():
-                scores[label] = (scores[label] + float(model.predict_proba(vector)[0, 1])) / 2
+            vector = np.asarray(embedder.embed_query(text)).ravel()
+            dense = _sigmoid(vector @ self._dense_weights + self._dense_bias)
+            probabilities = (probabilities + dense) / 2
+        scores = {label: float(p) for label, p in zip(self.labels, probabilities, strict=True)}
         with self._lock:
             if len(self._cache) > 4096:
                 self._cache.clear()
@@ -178,7 +194,8 @@ def classifier_bank(stage: str, use_embeddings: bool | None = None) -> Classifie
             return _banks[stage]
         embeddings = (stage == "requests") if use_embeddings is None else use_embeddings
         data = TRAINING_DIR / f"{stage}.jsonl"
-        key = f"{stage}-{data_fingerprint(data)}-{int(embeddings)}-sklearn{sklearn.__version__}"
+        key = (f"{stage}-{data_fingerprint(data)}-{int(embeddings)}-v{BANK_FORMAT}"
+               f"-sklearn{sklearn.__version__}")
         path = cache_root() / "classifiers" / f"{key}.joblib"
         bank: ClassifierBank | None = None
         if path.exists():

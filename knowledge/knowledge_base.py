@@ -7,10 +7,13 @@ import re
 import threading
 from pathlib import Path
 
+import numpy as np
+
 from assistant.config import Settings
 from knowledge.documents import KnowledgeDocument, content_hash
 from knowledge.embeddings import Embedder
 from knowledge.index import IndexUnavailable, SearchHit, VectorIndex
+from knowledge.lexical import NameMatcher
 from knowledge.loaders import load_firm_documents, load_glossary, load_market_records
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,7 @@ class KnowledgeBase:
         self.settings = settings
         self.embedder = embedder or Embedder(settings.retrieval.embedding_model_path)
         self._index: VectorIndex | None = None
+        self._name_matcher: tuple[VectorIndex, NameMatcher] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -78,8 +82,35 @@ class KnowledgeBase:
     def vocabulary(self) -> frozenset[str]:
         return domain_vocabulary(self.ensure_index().documents)
 
-    def search(self, query: str, k: int | None = None) -> list[SearchHit]:
+    def _names(self, index: VectorIndex) -> NameMatcher:
+        if self._name_matcher is None or self._name_matcher[0] is not index:
+            self._name_matcher = (index, NameMatcher(index.documents))
+        return self._name_matcher[1]
+
+    def search(self, query: str, k: int | None = None,
+               apply_threshold: bool = True) -> list[SearchHit]:
+        """Dense candidates re-ranked with the lexical name signal (hybrid retrieval)."""
         index = self.ensure_index()
         k = k or self.settings.retrieval.top_k
-        hits = index.search(self.embedder.embed_query(query), k)
+        weight = self.settings.retrieval.lexical_weight
+        dense = index.search(self.embedder.embed_query(query),
+                             max(k, self.settings.retrieval.candidates))
+        if weight > 0:
+            named = self._names(index).matches(query)
+            if named:
+                position = {doc.id: i for i, doc in enumerate(index.documents)}
+                seen = {hit.document.id for hit in dense}
+                query_vector = self.embedder.embed_query(query)
+                # A passage named in the question joins the candidates even if dense missed it.
+                for i in named:
+                    document = index.documents[i]
+                    if document.id not in seen:
+                        vector = index.index.reconstruct(int(i))
+                        dense.append(SearchHit(document, float(np.dot(vector, query_vector))))
+                fused = [SearchHit(hit.document, hit.score + weight * named.get(
+                    position[hit.document.id], 0.0)) for hit in dense]
+                dense = sorted(fused, key=lambda hit: -hit.score)
+        hits = dense[:k]
+        if not apply_threshold:
+            return hits
         return [hit for hit in hits if hit.score >= self.settings.retrieval.min_score]

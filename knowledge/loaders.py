@@ -61,7 +61,8 @@ def load_glossary(directories: Iterable[Path]) -> Iterator[KnowledgeDocument]:
                     text=text,
                     source=GLOSSARY_SOURCE,
                     as_of=None,
-                    metadata={"category": entry.get("category", ""), "aliases": aliases},
+                    metadata={"category": entry.get("category", ""), "aliases": aliases,
+                              "related": related},
                 )
 
 

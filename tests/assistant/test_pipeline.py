@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -161,9 +163,10 @@ def test_streamed_text_is_only_checked_text(pipeline: Pipeline) -> None:
     final = events[-1].result
     assert final is not None
     partials = [e.text for e in events[:-1]]
-    for text_so_far in partials:
-        # Every partial ends at a sentence boundary: nothing unchecked is shown.
-        assert text_so_far.rstrip()[-1] in ".!?\n" or text_so_far.endswith("\n")
+    # Text is released in whole checked sentences, in order: each release extends the last.
+    for earlier, later in itertools.pairwise(partials):
+        assert later.startswith(earlier) and len(later) > len(earlier)
+    assert all(" …" not in text for text in partials)
     assert final.latency_ms.get("time_to_first_text", 0) >= 0
 
 
