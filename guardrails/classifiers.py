@@ -23,15 +23,15 @@ from typing import Any
 import joblib
 import numpy as np
 import sklearn
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
-from sklearn.pipeline import FeatureUnion
 
 from guardrails.normalize import normalize
 
 TRAINING_DIR = Path(__file__).resolve().parent / "training_data"
-BANK_FORMAT = 2  # bump when ClassifierBank's attributes change
+BANK_FORMAT = 3  # bump when ClassifierBank's attributes change
 
 
 class ClassifierUnavailable(RuntimeError):
@@ -80,13 +80,12 @@ class ClassifierBank:
         self.labels = sorted({label for ex in examples for label in ex.labels
                               if sum(label in e.labels for e in examples) >= min_positive})
         texts = [_prepare(ex.text) for ex in examples]
-        self.features = FeatureUnion([
-            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True,
-                                      max_features=40000)),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2,
-                                      sublinear_tf=True, max_features=60000)),
-        ])
-        matrix = self.features.fit_transform(texts)
+        self.vectorizers = (
+            TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, max_features=40000),
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True,
+                            max_features=60000),
+        )
+        matrix = sparse.hstack([v.fit_transform(texts) for v in self.vectorizers]).tocsr()
         self.embedder = embedder
         embedded = self._embed([ex.text for ex in examples]) if embedder is not None else None
         self.models: dict[str, LogisticRegression] = {}
@@ -147,7 +146,8 @@ class ClassifierBank:
         with self._lock:
             if text in self._cache:
                 return self._cache[text]
-        features = self.features.transform([_prepare(text)])
+        prepared = [_prepare(text)]
+        features = sparse.hstack([v.transform(prepared) for v in self.vectorizers]).tocsr()
         probabilities = _sigmoid(np.asarray(features @ self._weights).ravel() + self._bias)
         if self.embedding_models:
             embedder: Any = self.embedder

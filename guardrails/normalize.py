@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 ZERO_WIDTH = dict.fromkeys(
     map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"),
@@ -51,8 +52,12 @@ class NormalizedText:
         return self.offsets[start], self.offsets[last] + 1
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str, *, leet: bool = False, lower: bool = True) -> NormalizedText:
-    """NFKC, confusables, zero-width removal, optional leetspeak, collapsed spacing."""
+    """NFKC, confusables, zero-width removal, optional leetspeak, collapsed spacing.
+
+    Cached: every rule of a rail normalises the same sentences.
+    """
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):

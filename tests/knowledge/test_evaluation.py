@@ -1,0 +1,40 @@
+"""`advisor retrieve --batch` format and `advisor eval retrieval` metrics."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from knowledge.evaluation import QUESTIONS, evaluate_retrieval
+from knowledge.knowledge_base import KnowledgeBase
+
+
+def test_retrieve_batch_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text('{"id": "a", "question": "what is an APR"}\nnot json\n')
+    assert main(["retrieve", "--batch", str(batch), "--k", "3"]) == 1
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first["id"] == "a" and len(first["results"]) == 3
+    assert set(first["results"][0]) == {"id", "title", "kind", "text", "source", "as_of",
+                                        "score"}
+    assert first["results"][0]["title"] == "Annual Percentage Rate"
+    assert "error" in second
+
+
+def test_question_set_labels_existing_documents(knowledge: KnowledgeBase) -> None:
+    known = {d.id for d in knowledge.ensure_index().documents}
+    rows = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
+    assert len(rows) >= 200
+    for row in rows:
+        assert set(row["relevant"]) <= known, row["id"]
+
+
+def test_metrics_are_consistent(knowledge: KnowledgeBase, tmp_path: Path) -> None:
+    subset = tmp_path / "q.jsonl"
+    subset.write_text("\n".join(QUESTIONS.read_text().splitlines()[:20]))
+    report = evaluate_retrieval(knowledge, subset)
+    overall = report["metrics"]["all"]
+    assert overall["n"] == 20
+    assert 0 <= overall["recall@1"] <= overall["mrr"] <= overall["recall@5"] <= 1
+    assert overall["recall@5"] >= 0.5
