@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import ClassVar
 
-from guardrails.rules.base import ContextDocument, RailInput, Rule, register_rule
+from guardrails.rules.base import ContextDocument, RailInput, Rule, RuleParams, register_rule
 from guardrails.text import Figure, find_figures, is_calendar_number, remove_spans, split_sentences
 from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 
@@ -81,10 +82,37 @@ def _near(pattern: re.Pattern[str], sentence: str, figure: Figure) -> bool:
     return bool(pattern.search(window))
 
 
+class GroundingParams(RuleParams):
+    # Market data older than this is never presented as current (None: no age check).
+    max_age_hours: float | None = None
+    now: str | None = None  # ISO time to judge age against; None = the current time
+
+
+def _parse_time(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def describe_age(hours: float) -> str:
+    return f"{hours / 24:.0f} days" if hours >= 48 else f"{hours:.0f} hours"
+
+
 class GroundingRule(Rule):
     on_fail = Action.REWRITE
     domain: ClassVar[str]
     what: ClassVar[str]
+    Params: ClassVar[type[RuleParams]] = GroundingParams
+    params: GroundingParams
+
+    def _age_hours(self, document: ContextDocument) -> float | None:
+        as_of = _parse_time(document.as_of) if document.as_of else None
+        if as_of is None or self.params.max_age_hours is None:
+            return None
+        now = _parse_time(self.params.now) if self.params.now else datetime.now(UTC)
+        return ((now or datetime.now(UTC)) - as_of).total_seconds() / 3600
 
     def _in_domain(self, sentence: str, figure: Figure) -> bool:
         firm = _near(FIRM_TERMS, sentence, figure)
@@ -118,16 +146,38 @@ class GroundingRule(Rule):
         documents = self._allowed_documents(subject.documents)
         ungrounded: list[tuple[int, int]] = []
         evidence: list[Evidence] = []
+        stale: list[tuple[int, ContextDocument, float]] = []
         for sentence in split_sentences(subject.text):
             if EXAMPLE.search(sentence.text):
                 continue
             for figure in self._figures_to_check(sentence.text):
-                if find_grounding(figure, documents) is None:
+                document = find_grounding(figure, documents)
+                if document is None:
                     ungrounded.append((sentence.start, sentence.end))
                     evidence.append(Evidence(sentence.start + figure.start,
                                              sentence.start + figure.end, figure.text,
                                              "ungrounded figure"))
                     break
+                age = self._age_hours(document)
+                if (age is not None and self.params.max_age_hours is not None
+                        and age > self.params.max_age_hours
+                        and document.as_of[:10] not in sentence.text):
+                    stale.append((sentence.end, document, age))
+                    evidence.append(Evidence(sentence.start + figure.start,
+                                             sentence.start + figure.end, figure.text,
+                                             "stale figure"))
+        if stale and not ungrounded:
+            repaired = subject.text
+            for position, document, age in sorted(stale, key=lambda item: -item[0]):
+                note = (f" (That figure is from {document.as_of[:10]}, {describe_age(age)} old, "
+                        "so it may not be current.)")
+                repaired = repaired[:position] + note + repaired[position:]
+            return self.violation(
+                subject,
+                f"The reply quotes {self.what} from data older than the "
+                f"{self.params.max_age_hours:g}-hour limit without saying how old it is; "
+                f"{self.id} never presents stale data as current. Its date and age were added.",
+                evidence=evidence, repaired_text=repaired, severity=Severity.MEDIUM)
         if not ungrounded:
             return self.passed(subject, f"Every one of the {self.what} quoted is grounded in a "
                                         "retrieved document (or none is quoted).")

@@ -48,3 +48,23 @@ def test_market_figure_is_not_grounded_by_firm_documents_for_firm_rule() -> None
     market_as_firm = ContextDocument("blog", "Larkspur savings APY is 3.80%", "a blog", "",
                                      kind="web")
     assert not judge("FIN-19", "The savings APY is 3.80%.", documents=[market_as_firm]).passed
+
+
+def test_stale_market_figure_gets_its_date_and_age() -> None:
+    from guardrails.rules.base import RailInput, default_registry
+    from guardrails.verdict import Stage
+
+    rule = default_registry.create("FIN-06", {"max_age_hours": 72,
+                                              "now": "2026-11-30T12:00:00Z"})
+    verdict = rule.check(RailInput("The S&P 500 is at 6712.35 points.", Stage.REPLY,
+                                   documents=[MARKET]))
+    assert verdict.action is Action.REWRITE
+    assert verdict.repaired_text is not None
+    assert "2026-11-20" in verdict.repaired_text and "10 days old" in verdict.repaired_text
+    fresh = default_registry.create("FIN-06", {"max_age_hours": 72,
+                                               "now": "2026-11-21T12:00:00Z"})
+    assert fresh.check(RailInput("The S&P 500 is at 6712.35 points.", Stage.REPLY,
+                                 documents=[MARKET])).passed
+    dated = rule.check(RailInput("On 2026-11-20 the S&P 500 closed at 6712.35 points.",
+                                 Stage.REPLY, documents=[MARKET]))
+    assert dated.passed
