@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from guardrails.batch import _documents
-from guardrails.checker import GuardrailChecker
+from guardrails.checker import GuardrailChecker, RailResult
 from guardrails.pii import PlaceholderMap, Redactor
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval_data"
@@ -58,12 +58,11 @@ def decision_metrics(rows: list[tuple[set[str], str]]) -> dict[str, Any]:
     }
 
 
-def evaluate_requests(checker: GuardrailChecker, redactor: Redactor,
-                      path: Path) -> dict[str, Any]:
+def _evaluate_cases(cases: list[dict[str, Any]],
+                    judge: Callable[[dict[str, Any]], RailResult]) -> dict[str, Any]:
     rows, pairs, misses = [], [], []
-    for case in _read(path):
-        redacted = redactor.redact(case["user"], PlaceholderMap()).text
-        result = checker.check_request(redacted)
+    for case in cases:
+        result = judge(case)
         expected = set(case.get("violations", []))
         predicted = set(result.violations)
         rows.append((expected, result.action.value))
@@ -73,22 +72,17 @@ def evaluate_requests(checker: GuardrailChecker, redactor: Redactor,
                            "predicted": sorted(predicted), "action": result.action.value})
     return {"decisions": decision_metrics(rows), "rules": rule_metrics(pairs),
             "misclassified": misses}
+
+
+def evaluate_requests(checker: GuardrailChecker, redactor: Redactor,
+                      path: Path) -> dict[str, Any]:
+    return _evaluate_cases(_read(path), lambda case: checker.check_request(
+        redactor.redact(case["user"], PlaceholderMap()).text))
 
 
 def evaluate_replies(checker: GuardrailChecker, path: Path) -> dict[str, Any]:
-    rows, pairs, misses = [], [], []
-    for case in _read(path):
-        result = checker.check_reply(case["reply"], case.get("user", ""),
-                                     _documents(case.get("context")))
-        expected = set(case.get("violations", []))
-        predicted = set(result.violations)
-        rows.append((expected, result.action.value))
-        pairs.append((expected, predicted))
-        if bool(expected) != (result.action.value != "allow"):
-            misses.append({"id": case["id"], "expected": sorted(expected),
-                           "predicted": sorted(predicted), "action": result.action.value})
-    return {"decisions": decision_metrics(rows), "rules": rule_metrics(pairs),
-            "misclassified": misses}
+    return _evaluate_cases(_read(path), lambda case: checker.check_reply(
+        case["reply"], case.get("user", ""), _documents(case.get("context"))))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -42,4 +42,15 @@ class InsiderInformationRule(PhraseRule):
         r"\b(?:earnings|merger|acquisition|results|deal|buyout|takeover|guidance|news|info)",
         r"\b(?:before|ahead\s+of)\s+(?:the\s+)?(?:news|announcement|deal|merger)\s+(?:is|goes|"
         r"gets)\s+(?:public|announced|out)\b",
+        r"\b(?:in\s+confidence|embargoed|under\s+embargo|confidentially|draft\s+(?:earnings|results)|"
+        r"isn't\s+public\s+yet|not\s+public\s+yet|hasn't\s+been\s+announced|on\s+the\s+deal\s+"
+        r"team|deal\s+i'm\s+working\s+on|(?:another|a)\s+client\s+told\s+me)\b",
+        r"\btrade\s+ahead\s+of\b|\bbefore\s+(?:the\s+)?(?:fed|company|they)\s+announces?\b|"
+        r"\bbefore\s+(?:the|it's|its)\s+announcement\b",
+        r"\b(?:your|the\s+bank's)\s+(?:analysts|investment\s+bank\w*|corporate\s+banking|deal\s+"
+        r"team|m&a|research\s+team|colleagues)\b[^.?!]{0,80}\b(?:advis\w*|about\s+to|knows?|"
+        r"upcoming|before)\b",
+        r"\b(?:downgrade|upgrade|earnings|guidance|results|numbers)\b[^.?!]{0,40}\b(?:comes?\s+out|"
+        r"(?:is|are)\s+(?:out|released))\s+(?:tomorrow|next\s+week|monday|friday|tonight)\b"
+        r"[^.?!]{0,60}\b(?:sell|buy|short|trade)\b",
     ))

@@ -40,4 +40,20 @@ class MarketManipulationRule(PhraseRule):
         r"\b(?:\d+|dozens\s+of|many)\s+(?:reddit\s+|social\s+media\s+|twitter\s+|x\s+)?(?:posts|"
         r"accounts)\b[^.?!]{0,60}\b(?:hyp\w*|before\s+i\s+sell|push\s+(?:the\s+)?price)",
         r"\bsell\s+(?:into|after)\s+the\s+(?:hype|spike|pump)\b",
+        r"\b(?:it's|its|that's|thats)\s+not\s+true\b|\b(?:made[- ]up|fabricated|fake|false|"
+        r"bogus|invented)\s+(?:accounting\s+)?(?:red\s+flags|memo|report|research|leak|news|story|"
+        r"rumou?r|claims?|numbers)\b|\b['\"]?leaked\s+memo['\"]?",
+        r"\b(?:draft|write|ghostwrite|generate|compose)\b[^.?!]{0,40}\b(?:tweets?|thread|posts?|"
+        r"messages?|memo|report)\b[^.?!]{0,80}\b(?:rumou?r|takeover|buyout|scandal|resign|"
+        r"failed|bankrupt|acquired|500%|to\s+the\s+moon)",
+        r"\b(?:make|get|push|pin|force)\s+(?:a\s+|the\s+|my\s+)?(?:stock|price|shares|it|option"
+        r"\w*)\s+(?:to\s+)?(?:jump|spike|pop|rise|drop|tank|end\s+(?:the\s+day\s+)?higher|"
+        r"finish|close\s+(?:higher|above))",
+        r"\b(?:artificially|synthetically)\s+(?:push|pump|inflate|move|prop)\w*",
+        r"\b(?:right\s+)?before\s+the\s+close\s+so\b|\btrades?\s+between\s+my\s+(?:own\s+)?"
+        r"accounts\b|\blook\s+like\s+(?:it's|there's|theres)\s+(?:being\s+accumulated|demand|"
+        r"buying)",
+        r"\b(?:hint|imply|suggest)\b[^.?!]{0,30}\bsocial\s+media\b[^.?!]{0,40}\b(?:takeover|"
+        r"bid|buyout|merger)",
+        r"\b(?:dump|sell)\s+(?:my|our)\s+(?:supply|bags?|tokens?|coins?)\s+(?:once|when|after)",
     ))

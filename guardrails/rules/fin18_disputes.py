@@ -74,6 +74,19 @@ class DisputeRoutingRule(PhraseRule):
         r"\b(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+)?(?:human|real\s+person|person|agent|"
         r"representative|manager|supervisor|someone)\b[^.?!]{0,40}\b(?:dispute|complaint|fraud|"
         r"error|mistake|charge)",
+        r"\b(?:someone|somebody|you|the\s+bank|your\s+(?:bank|system))\s+messed\s+up\b|"
+        r"\b(?:errors?|mistakes?)\s+on\s+(?:my|our)\s+(?:account|loan|statement|bill|card)",
+        r"\b(?:dissatisf\w*|unacceptable|furious|outraged|fed\s+up)\b",
+        r"\b(?:rude|disrespectful|condescending|unprofessional)\s+(?:to|with|towards)\b",
+        r"\b(?:isn't|is\s+not|not|never|hasn't|has\s+not)\s+(?:showing\s+|shown\s+)?(?:up\s+)?"
+        r"(?:in|on|into)\s+my\s+(?:account|balance|app)\b",
+        r"\b(?:disappeared|vanished|went\s+missing|is\s+gone)\s+from\s+(?:the\s+app|my\s+"
+        r"account)|\b(?:deposit|check|payment)\b[^.?!]{0,30}\b(?:disappeared|vanished)\b",
+        r"\bto\s+the\s+wrong\s+(?:phone\s+number|account|person|recipient|iban)\b",
+        r"\b(?:using|used|charging)\s+my\s+(?:card|account|card\s+number)\b|\bnone\s+(?:of\s+"
+        r"them\s+)?(?:are|were)\s+mine\b",
+        r"\b(?:higher|more|lower|less)\s+than\s+it\s+should\s+be\b",
+        r"\b(?:cargo|cobro)\b[^.?!]{0,60}\b(?:nunca|no\s+reconozco|no\s+hice)\b",
         r"\bsent\s+(?:money|\$?\d[\d,.]*|a\s+(?:payment|transfer|wire))\b[^.?!]{0,40}\b(?:wrong|"
         r"incorrect)\s+(?:account|person|number)",
     ))

@@ -30,19 +30,33 @@ PROMPT_EXTRACTION = (
     r"\b(?:print|repeat|output)\s+(?:everything|all|the\s+text)\s+(?:above|before)\b",
     r"\bsystem\s+prompt\b",
 )
+FORGED_CONTEXT = (
+    r"(?:\[\[|\{\{|<\s*/?\s*(?:system|admin|developer|assistant)\s*>|\[\s*(?:system|admin|"
+    r"developer)\s*(?:note|message|override)?\s*\]|(?:admin|system|developer)\s+(?:note|"
+    r"message|override)\s*:)",
+    r"\b(?:restrictions|rules|policies|filters|compliance|guardrails)\s+(?:do\s+not|don't|no\s+"
+    r"longer)\s+apply\b",
+    r"\bwhat\s+(?:text|instructions?|words)\s+(?:appears?|comes?|is|are)\s+(?:between|before|"
+    r"above)\b",
+)
 ROLE_PLAY = (
     r"\b(?:you\s+are\s+now|from\s+now\s+on\s+you(?:'re|\s+are|\s+will)|pretend\s+(?:to\s+be|you(?:'re|"
     r"\s+are))|act\s+as|roleplay\s+as|role-play\s+as|imagine\s+you\s+are)\b[^.?!]{0,80}?"
     r"\b(?:no|without|free\s+(?:of|from)|unrestricted|unfiltered|uncensored|any)\s*"
     r"(?:restrictions?|rules?|limits?|filters?|guidelines?|polic(?:y|ies)|ethics|compliance)?\b",
     r"\b(?:developer|debug|god|admin|sudo)\s+mode\b",
-    r"\b(?:dan|do\s+anything\s+now|jailbreak|jailbroken|unfiltered\s+mode)\b",
+    r"\b(?:dan\s+mode|you\s+are\s+dan|do\s+anything\s+now|unfiltered\s+mode|jailbreak\s+"
+    r"(?:mode|prompt|you|yourself|this\s+(?:chat|bot|assistant))|jailbroken\s+(?:mode|assistant|"
+    r"ai|bot|version))\b",
 )
 FOREIGN = (
     r"\b(?:esque[cç]a|esquece|olvid[ae]|ignore|ignora|ignoriere|ignorez|oublie[zs]?|vergiss|"
     r"dimentica|negeer|vergeet)\s+(?:\w+\s+){0,2}(?:regras|reglas|r[eè]gles|regeln|regole|"
     r"instru[cç][õo]es|instrucciones|instructions|anweisungen|istruzioni|regels|instructies|"
-    r"normas|restri[cç][õo]es|restricciones)\b",
+    r"normas|restri[cç][õo]es|restricciones|consignes|indicaciones|vorgaben|directives)\b",
+    r"(?:忽略|忘记|无视|忘掉|忽视)[^。？！]{0,12}(?:指令|规则|指示|提示|限制)",
+    r"(?:系统提示|系统指令|系统消息)",
+    r"(?:無視|忘れ)[^。？！]{0,12}(?:指示|ルール|命令)",
     r"\b(?:finja|finge|fais\s+semblant|tu\s+es\s+maintenant|du\s+bist\s+(?:jetzt|nun)|"
     r"ahora\s+eres|agora\s+voc[eê]\s+[eé])\b[^.?!]{0,60}\b(?:sem|sin|sans|ohne|senza)\s+"
     r"(?:limites|l[ií]mites|restri\w+|r[eè]gles|regeln|einschr[aä]nkungen|regole|filtros?)\b",
@@ -58,6 +72,7 @@ TACTICS = {
     "system prompt extraction": compile_all(PROMPT_EXTRACTION),
     "role-play to drop the rules": compile_all(ROLE_PLAY),
     "instruction override in another language": compile_all(FOREIGN),
+    "forged system or administrator context": compile_all(FORGED_CONTEXT),
 }
 
 

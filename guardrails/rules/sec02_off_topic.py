@@ -7,10 +7,11 @@ harmful finance-adjacent asks that must never slip through.
 
 from __future__ import annotations
 
-from guardrails.rules.base import register_rule
+from guardrails.rules.base import RailInput, register_rule
 from guardrails.rules.patterns import compile_all
 from guardrails.rules.phrase_rule import PhraseRule
-from guardrails.verdict import Action, Severity, Stage
+from guardrails.topicality import is_off_topic
+from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 
 
 @register_rule
@@ -39,3 +40,16 @@ class OffTopicRule(PhraseRule):
         r"\b(?:recipe|cook(?:ing)?\s+instructions)\s+for\b",
         r"\b(?:how\s+(?:do|to|can\s+i)\s+)?(?:make|build)\s+(?:a\s+)?(?:bomb|explosive|weapon|gun)\b",
     ))
+
+    def check(self, subject: RailInput) -> Verdict:
+        verdict = super().check(subject)
+        if verdict.passed and is_off_topic(subject.text):
+            return self.violation(
+                subject,
+                "The message shares no word with finance or this service (\u201c"
+                f"{subject.text[:80]}\u201d); SEC-02 has the assistant decline it politely and "
+                "steer back to finance.",
+                evidence=[Evidence(0, len(subject.text), subject.text[:160], "off-topic")],
+                score=0.75,
+            )
+        return verdict

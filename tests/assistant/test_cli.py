@@ -36,7 +36,7 @@ def test_ask_batch_answers_and_survives_bad_lines(tmp_path: Path, isolated_db: P
     assert by_id["q1"]["action"] in ("allow", "rewrite")
     assert by_id["q1"]["sources"] and set(by_id["q1"]["sources"][0]) == {"id", "title",
                                                                          "source", "as_of"}
-    assert by_id["q2"]["action"] == "block" and by_id["q2"]["violations"] == ["SEC-01"]
+    assert by_id["q2"]["action"] == "block" and "SEC-01" in by_id["q2"]["violations"]
     assert "malformed JSON" in by_id["line-3"]["error"]
     assert "question" in by_id["q4"]["error"]
     assert "must be str" in by_id["q5"]["error"]
