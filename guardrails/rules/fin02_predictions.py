@@ -52,4 +52,9 @@ class PredictionRule(PhraseRule):
         r"lower|drop|fall|rise|go\s+(?:up|down))\b",
         r"\b(?:upside|downside)\s+of\s+\d+(?:\.\d+)?\s*%",
         r"\b(?:is|are|looks)\s+(?:headed|heading|on\s+track)\s+(?:for|to|higher|lower|up|down)\b",
+        rf"\b(?:odds\s+are|chances\s+are|i'd\s+be\s+surprised\s+if|i\s+(?:reckon|bet|think|"
+        rf"believe|expect)|my\s+(?:guess|bet|money)\s+is|it's\s+(?:set\s+up|poised|primed)\s+for)"
+        rf"\b[^.?!]{{0,60}}\b(?:{MOVE}|climbing|rising|recover\w*|rally|run|rebound\w*|higher|lower)\b",
+        r"\bkeeps?\s+(?:climbing|rising|going\s+up|gaining|falling|dropping|sliding|rallying)\b"
+        r"[^.?!]{0,30}\b(?:through|into|until|this|next|rest\s+of|for\s+the)\b",
     ))

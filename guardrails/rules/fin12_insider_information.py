@@ -24,7 +24,9 @@ class InsiderInformationRule(PhraseRule):
     negatable = False
     finding = "help trading on or obtaining material non-public information"
     reason = "FIN-12 forbids it; such questions go to compliance."
-    exempt = re.compile(r"\b(?:what\s+is|what's|explain|define|why\s+is|is\s+it\s+illegal|"
+    exempt = re.compile(r"\b(?:is|are)\s+(?:illegal|prohibited|a\s+(?:crime|form\s+of)|against\s+the\s+law)\b|\bmeans\b|"
+                        r"\brefers\s+to\b|\bis\s+when\b|\b(?:can't|cannot|won't|will\s+not)\s+help\b|"
+                        r"\b(?:what\s+is|what's|explain|define|why\s+is|is\s+it\s+illegal|"
                         r"how\s+do\s+(?:regulators|they)\s+(?:detect|catch)|penalt\w*|means|"
                         r"refers\s+to|is\s+(?:when|illegal|against\s+the\s+law)|illegal|"
                         r"(?:was|were|has\s+been|have\s+been|already|publicly)\s+announced|"

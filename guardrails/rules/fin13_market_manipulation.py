@@ -21,7 +21,9 @@ class MarketManipulationRule(PhraseRule):
     negatable = False
     finding = "help with market manipulation"
     reason = "FIN-13 forbids pump-and-dump, false rumours, coordinated trading and spoofing."
-    exempt = re.compile(r"\b(?:what\s+is|what's|what\s+are|explain|how\s+do(?:es)?\s+(?:a\s+)?"
+    exempt = re.compile(r"\b(?:is|are)\s+(?:illegal|prohibited|a\s+(?:crime|form\s+of)|against\s+the\s+law)\b|\bmeans\b|"
+                        r"\brefers\s+to\b|\bis\s+when\b|\b(?:can't|cannot|won't|will\s+not)\s+help\b|"
+                        r"\b(?:what\s+is|what's|what\s+are|explain|how\s+do(?:es)?\s+(?:a\s+)?"
                         r"(?:pump|these|such|they|regulators)|avoid|spot|recogni[sz]e|is\s+it\s+"
                         r"illegal|why\s+is|warning\s+signs?|protect\s+myself)\b", re.I)
     patterns = compile_all((

@@ -19,7 +19,7 @@ class PressureRule(PhraseRule):
     repair = "drop_sentence"
     finding = "pressure or urgency"
     reason = "FIN-23 requires stating the current rate, its date, and that rates change instead."
-    negatable = False
+    negatable = True  # "there's no rush", "you don't need to act now"
     patterns = compile_all((
         r"\b(?:won't|will\s+not|isn't\s+going\s+to|not\s+going\s+to)\s+last\b",
         r"\b(?:act|move|sign\s+up|apply|decide|hurry|lock\s+(?:it\s+)?in|buy|open)\s+(?:now|today|"
@@ -30,6 +30,6 @@ class PressureRule(PhraseRule):
         r"don't\s+miss\s+(?:out|this)|once[- ]in[- ]a[- ]lifetime|now\s+or\s+never|running\s+out|"
         r"(?:only|just)\s+(?:a\s+few|\d+)\s+(?:spots?|left|remaining|days?\s+left)|while\s+(?:it|"
         r"supplies|stocks?)\s+lasts?|time\s+is\s+running\s+out|fomo|miss\s+the\s+boat)\b",
-        r"\b(?:hurry|quick|rush)\b",
+        r"\b(?:hurry|rush)\b",
         r"\byou(?:'ll|\s+will)\s+(?:regret|kick\s+yourself)\b",
     ))

@@ -39,8 +39,9 @@ MARKET_TERMS = re.compile(
     r"prime\s+rate|inflation|cpi|unemployment|gdp|mortgage\s+rates?\s+average)\b",
     re.IGNORECASE)
 # Index names that contain numbers: the number is part of the name.
-NAMED_NUMBER = re.compile(r"(?:s&p|russell|ftse|nikkei|wilshire|dow|stoxx|cac|ibex|nasdaq)\s*$",
-                          re.IGNORECASE)
+NAMED_NUMBER = re.compile(r"(?:s&p|russell|ftse|nikkei|wilshire|dow|stoxx|cac|ibex|nasdaq|"
+                          r"ending(?:\s+in)?|last\s+(?:4|four)(?:\s+digits)?(?:\s+of)?|x{2,}|"
+                          r"\*{2,}|#|no\.?|number)\s*$", re.IGNORECASE)
 EXAMPLE = re.compile(r"\b(?:for\s+example|e\.g\.|hypothetical\w*|suppose|say\s+you|imagine|"
                      r"if\s+you\s+(?:deposit|invest|save|borrow|put|have|earn|pay)|illustrat\w*|"
                      r"would\s+(?:grow|be|earn|cost)|rule\s+of\s+72)\b", re.IGNORECASE)
@@ -132,11 +133,11 @@ class GroundingRule(Rule):
         for figure in find_figures(sentence):
             if is_calendar_number(figure, sentence) or STATUTORY.match(figure.text.strip()):
                 continue
-            if figure.kind == "number" and (
-                    NAMED_NUMBER.search(sentence[:figure.start])
-                    # A bare whole number below 1,000 is a count ("500 companies"), not a level.
-                    or ("." not in figure.text and figure.value < 1000
-                        and not re.match(r"\s*(?:points|pts|level)", sentence[figure.end:]))):
+            if NAMED_NUMBER.search(sentence[:figure.start]):
+                continue  # part of a name or an identifier ("S&P 500", "card ending 4821")
+            # A bare whole number below 1,000 is a count ("500 companies"), not a level.
+            if (figure.kind == "number" and "." not in figure.text and figure.value < 1000
+                    and not re.match(r"\s*(?:points|pts|level)", sentence[figure.end:])):
                 continue
             if self._in_domain(sentence, figure):
                 figures.append(figure)

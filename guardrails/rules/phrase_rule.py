@@ -29,6 +29,12 @@ class PhraseRuleParams(RuleParams):
 # real messages are more varied. A finding that rests on the classifier alone
 # (no pattern matched) therefore needs high confidence.
 REQUEST_CLASSIFIER_FLOOR = 0.8
+# Standard compliant statements: a sentence made of them is never a classifier finding.
+DISCLAIMER = re.compile(
+    r"\b(?:past\s+performance|not\s+(?:a\s+)?guarantee\w*|no\s+guarantee|(?:could|can|may)\s+"
+    r"lose|not\s+(?:fdic\s+)?insured|insured\s+up\s+to|suitability\s+review|licensed\s+advis[eo]r|"
+    r"tax\s+professional|rates?\s+(?:can|may)\s+change|(?:can't|cannot)\s+(?:predict|recommend|"
+    r"promise|tell\s+you\s+(?:what|which))|manages\s+(?:this|the)\s+fund)\b", re.IGNORECASE)
 REPLY_CLASSIFIER_FLOOR = 0.85
 
 
@@ -112,18 +118,21 @@ class PhraseRule(Rule):
                                              text[hit_start:hit_end], "pattern"))
                 flagged.append((start, end))
         if not flagged:
-            # The classifier judges the whole text (as it was trained) and the sentence it
-            # scores highest carries the evidence.
+            # The classifier judges the whole text (as it was trained) and each sentence (a
+            # single violating sentence is diluted in a long reply); a confident score on
+            # either counts, and the top-scoring sentence carries the evidence.
             model_flag, probability = self._classify(subject.text, subject.stage)
-            best = probability
-            if model_flag and not self._exempt(subject.text):
-                scored = [(self._classify(text, subject.stage)[1], start, end, text)
-                          for start, end, text in units]
-                _, start, end, text = max(scored)
-                if not self._exempt(text):
-                    evidence.append(Evidence(start, end, text[:160],
-                                             f"classifier p={probability:.2f}"))
-                    flagged.append((start, end))
+            scored = [(self._classify(text, subject.stage), start, end, text)
+                      for start, end, text in units]
+            best = max([probability] + [s[0][1] for s in scored])
+            eligible = [s for s in scored if not self._exempt(s[3]) and not DISCLAIMER.search(s[3])]
+            sentence_flags = [s for s in eligible if s[0][0]]
+            if sentence_flags or (model_flag and eligible and not self._exempt(subject.text)):
+                (_, top), start, end, text = max(sentence_flags or eligible,
+                                                 key=lambda item: item[0][1])
+                evidence.append(Evidence(start, end, text[:160],
+                                         f"classifier p={max(top, probability):.2f}"))
+                flagged.append((start, end))
         if not flagged:
             return self.passed(subject, f"No {self.finding} was found.", score=best)
         quoted = evidence[0].text.strip()[:100]

@@ -90,3 +90,22 @@ def test_backtest_context_requires_a_label() -> None:
     assert not judge("FIN-15", "The strategy averaged 14% a year.", documents=context).passed
     assert judge("FIN-15", "The back-tested strategy averaged 14% a year (hypothetical).",
                  documents=context).passed
+
+
+def test_one_violating_sentence_in_a_long_reply_is_found() -> None:
+    reply = ("Index funds hold many companies at once, which spreads risk. Fees are usually low. "
+             "Odds are this one keeps climbing through the spring, so it's a great time to get "
+             "in. Returns are not guaranteed and you could lose money.")
+    verdict = judge("FIN-02", reply)
+    assert not verdict.passed
+    assert "climbing" in verdict.evidence[0].text
+
+
+@pytest.mark.parametrize("reply", [
+    "There's no rush to decide; rates change and this is the rate as of 2026-11-01.",
+    "Spoofing is illegal: it means placing orders you intend to cancel to move a price.",
+    "Past performance does not predict future results.",
+])
+def test_negated_or_educational_sentences_pass(reply: str) -> None:
+    for rule in ("FIN-23", "FIN-13", "FIN-16"):
+        assert judge(rule, reply).passed, (rule, reply)
