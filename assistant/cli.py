@@ -161,6 +161,50 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from knowledge.ingest import ingest_feed, ingest_file, watch_feed
+    from knowledge.knowledge_base import KnowledgeBase
+    from knowledge.loaders import ContentError
+
+    settings = _settings(args)
+
+    def refresh() -> None:
+        knowledge = KnowledgeBase(settings)
+        index = knowledge.ensure_index()
+        stats: dict[str, Any] = knowledge.last_build_stats or {"reused": index.manifest["count"],
+                                                               "embedded": 0}
+        print(f"index: {index.manifest['count']} passages ({stats['embedded']} embedded, "
+              f"{stats['reused']} reused)", flush=True)
+
+    failed = 0
+    try:
+        for path in args.files:
+            try:
+                target, count = ingest_file(settings, args.kind, Path(path))
+                print(f"{path}: {count} passages installed as {target}")
+            except ContentError as exc:
+                failed += 1
+                print(f"advisor ingest: {exc}", file=sys.stderr)
+        if args.feed:
+            if args.kind != "market":
+                print("advisor ingest: --feed is for market data", file=sys.stderr)
+                return 2
+            if args.watch:
+                def updated(count: int) -> None:
+                    print(f"feed: {count} records", flush=True)
+                    refresh()
+
+                failed += watch_feed(settings, args.feed, args.interval, args.max_polls, updated)
+                return 1 if failed else 0
+            _, count = ingest_feed(settings, args.feed)
+            print(f"feed: {count} records")
+    except (ContentError, OSError) as exc:
+        print(f"advisor ingest: {exc}", file=sys.stderr)
+        return 1
+    refresh()
+    return 1 if failed else 0
+
+
 def cmd_retrieve(args: argparse.Namespace) -> int:
     from assistant.batch import run_batch
     from knowledge.knowledge_base import KnowledgeBase
@@ -227,6 +271,15 @@ def build_parser() -> argparse.ArgumentParser:
     redact = sub.add_parser("redact", help="redact PII in a JSON Lines batch of {id, text}")
     redact.add_argument("input")
     redact.set_defaults(func=cmd_redact)
+
+    ingest = sub.add_parser("ingest", help="add glossary, firm or market content; refresh index")
+    ingest.add_argument("kind", choices=["glossary", "firm", "market"])
+    ingest.add_argument("files", nargs="*", help="CSV, JSON or Markdown files of that kind")
+    ingest.add_argument("--feed", help="HTTP JSON endpoint of market records")
+    ingest.add_argument("--watch", action="store_true", help="poll the feed on a schedule")
+    ingest.add_argument("--interval", type=float, default=300.0, help="seconds between polls")
+    ingest.add_argument("--max-polls", type=int, default=None, help="stop after N polls")
+    ingest.set_defaults(func=cmd_ingest)
 
     retrieve = sub.add_parser("retrieve", help="top-k passages for a JSON Lines batch")
     retrieve.add_argument("--batch", required=True, help="JSON Lines of {id, question}")

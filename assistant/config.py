@@ -80,6 +80,10 @@ class RetrievalConfig(StrictModel):
     glossary_dirs: list[str] = ["knowledge/data/glossary"]
     firm_dirs: list[str] = ["knowledge/data/firm"]
     market_files: list[str] = ["knowledge/data/market/sample_snapshot.json"]
+    ingested_dir: str = Field(default="data/knowledge",
+                              description="where `advisor ingest` installs content (outside git)")
+    reload_check_seconds: float = Field(default=5.0, ge=0.0,
+                                        description="how often a server looks for a newer index")
     max_context_chars: int = Field(default=1800, ge=200)
     lexical_weight: float = Field(default=0.15, ge=0.0, le=2.0,
                                   description="weight of the name/abbreviation signal")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -20,12 +21,23 @@ log = logging.getLogger(__name__)
 
 
 def load_all_documents(settings: Settings) -> list[KnowledgeDocument]:
+    """Shipped content plus whatever `advisor ingest` installed; later ids replace earlier."""
     retrieval = settings.retrieval
-    documents = list(load_glossary(settings.resolve_path(p) for p in retrieval.glossary_dirs))
-    documents += list(load_firm_documents(settings.resolve_path(p) for p in retrieval.firm_dirs))
-    documents += list(load_market_records(settings.resolve_path(p)
-                                          for p in retrieval.market_files))
-    return documents
+    ingested = settings.resolve_path(retrieval.ingested_dir)
+    glossary_dirs = [settings.resolve_path(p) for p in retrieval.glossary_dirs]
+    firm_dirs = [settings.resolve_path(p) for p in retrieval.firm_dirs]
+    market_files = [settings.resolve_path(p) for p in retrieval.market_files]
+    glossary_dirs.append(ingested / "glossary")
+    firm_dirs.append(ingested / "firm")
+    market_files += sorted((ingested / "market").glob("*.json")) + sorted(
+        (ingested / "market").glob("*.csv"))
+    documents = list(load_glossary(glossary_dirs))
+    documents += list(load_firm_documents(firm_dirs))
+    documents += list(load_market_records(market_files))
+    by_id: dict[str, KnowledgeDocument] = {}
+    for document in documents:
+        by_id[document.id] = document  # newer data (a feed) replaces the snapshot's record
+    return list(by_id.values())
 
 
 def domain_vocabulary(documents: list[KnowledgeDocument]) -> frozenset[str]:
@@ -48,6 +60,9 @@ class KnowledgeBase:
         self.settings = settings
         self.embedder = embedder or Embedder(settings.retrieval.embedding_model_path)
         self._index: VectorIndex | None = None
+        self._loaded_at = 0.0
+        self._checked_at = time.monotonic()
+        self.last_build_stats: dict[str, int] = {}
         self._name_matcher: tuple[VectorIndex, NameMatcher] | None = None
         self._lock = threading.Lock()
 
@@ -68,16 +83,62 @@ class KnowledgeBase:
                     loaded = VectorIndex.load(folder)
                     if loaded.manifest.get("content_hash") == fingerprint:
                         self._index = loaded
+                        self._loaded_at = self._stamp(folder)
                         return loaded
                 except IndexUnavailable as exc:
                     log.warning("rebuilding index: %s", exc)
-            vectors = self.embedder.embed([d.text for d in documents])
+            vectors = self._vectors(documents, folder)
             built = VectorIndex.build(documents, vectors, {"content_hash": fingerprint,
                                                            "embedding_model": str(
                                                                self.embedder.model_path)})
             built.save(folder)
             self._index = built
+            self._loaded_at = self._stamp(folder)
             return built
+
+    def _vectors(self, documents: list[KnowledgeDocument], folder: Path) -> np.ndarray:
+        """Incremental: passages whose text is unchanged keep their vectors from the last index."""
+        previous: dict[str, np.ndarray] = {}
+        if folder.exists():
+            try:
+                old = VectorIndex.load(folder)
+                if old.manifest.get("embedding_model") == str(self.embedder.model_path):
+                    for i, doc in enumerate(old.documents):
+                        previous[doc.text] = np.asarray(old.index.reconstruct(i))
+            except IndexUnavailable:
+                pass
+        missing = [d.text for d in documents if d.text not in previous]
+        fresh = dict(zip(missing, self.embedder.embed(missing), strict=True)) if missing else {}
+        self.last_build_stats = {"reused": len(documents) - len(missing), "embedded": len(missing)}
+        rows = [previous[d.text] if d.text in previous else fresh[d.text] for d in documents]
+        return np.vstack(rows).astype("float32")
+
+    @staticmethod
+    def _stamp(folder: Path) -> float:
+        try:
+            return (folder / "manifest.json").stat().st_mtime
+        except OSError:
+            return 0.0
+
+    def refresh_if_rebuilt(self) -> bool:
+        """Swap in an index another process rebuilt; queries use the old one until then."""
+        interval = self.settings.retrieval.reload_check_seconds
+        now = time.monotonic()
+        if self._index is None or now - self._checked_at < interval:
+            return False
+        self._checked_at = now
+        folder = self.index_root / "current"
+        stamp = self._stamp(folder)
+        if stamp <= self._loaded_at:
+            return False
+        try:
+            fresh = VectorIndex.load(folder)
+        except IndexUnavailable as exc:
+            log.warning("keeping the current index: %s", exc)
+            return False
+        with self._lock:
+            self._index, self._loaded_at = fresh, stamp
+        return True
 
     def vocabulary(self) -> frozenset[str]:
         return domain_vocabulary(self.ensure_index().documents)
@@ -90,6 +151,7 @@ class KnowledgeBase:
     def search(self, query: str, k: int | None = None,
                apply_threshold: bool = True) -> list[SearchHit]:
         """Dense candidates re-ranked with the lexical name signal (hybrid retrieval)."""
+        self.refresh_if_rebuilt()
         index = self.ensure_index()
         k = k or self.settings.retrieval.top_k
         weight = self.settings.retrieval.lexical_weight
