@@ -38,7 +38,7 @@ def _market(value: float) -> list[dict[str, object]]:
 class _Feed(BaseHTTPRequestHandler):
     payload: bytes = b"[]"
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
