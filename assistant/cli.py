@@ -95,6 +95,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from assistant.bench import run_bench
 
     settings = _settings(args)
+    if args.retrieval:
+        from knowledge.bench import run_retrieval_bench
+        from knowledge.knowledge_base import KnowledgeBase
+
+        sizes = [int(size) for size in args.sizes.split(",")]
+        retrieval_report = run_retrieval_bench(KnowledgeBase(settings), sizes, args.queries)
+        text = json.dumps(retrieval_report, indent=2)
+        if args.out:
+            Path(args.out).write_text(text + "\n")
+        print(text)
+        return 0
     report = run_bench(_pipeline(settings), args.turns, args.max_new_tokens)
     text = json.dumps(report, indent=2)
     if args.out:
@@ -262,6 +273,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print the JSON report")
     bench.add_argument("--out", help="also write the JSON report to this file")
     bench.add_argument("--max-new-tokens", type=int, default=None)
+    bench.add_argument("--retrieval", action="store_true",
+                       help="benchmark retrieval at several collection sizes instead")
+    bench.add_argument("--sizes", default="1000,10000,100000")
+    bench.add_argument("--queries", type=int, default=200)
     bench.set_defaults(func=cmd_bench)
     guard = sub.add_parser("guard", help="run the guardrails on a JSON Lines batch")
     guard.add_argument("kind", choices=["requests", "replies"])

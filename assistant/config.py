@@ -80,6 +80,9 @@ class RetrievalConfig(StrictModel):
     glossary_dirs: list[str] = ["knowledge/data/glossary"]
     firm_dirs: list[str] = ["knowledge/data/firm"]
     market_files: list[str] = ["knowledge/data/market/sample_snapshot.json"]
+    approximate_above: int = Field(default=20_000, ge=1,
+                                   description="collections larger than this use HNSW")
+    faiss_device: Literal["auto", "cpu", "gpu"] = "auto"
     ingested_dir: str = Field(default="data/knowledge",
                               description="where `advisor ingest` installs content (outside git)")
     reload_check_seconds: float = Field(default=5.0, ge=0.0,

@@ -47,14 +47,39 @@ class VectorIndex:
 
     @classmethod
     def build(cls, documents: list[KnowledgeDocument], vectors: np.ndarray,
-              manifest: dict[str, object]) -> VectorIndex:
+              manifest: dict[str, object], approximate_above: int = 20_000,
+              hnsw_neighbours: int = 32, device: str = "cpu") -> VectorIndex:
+        """Exact inner product for small collections; HNSW above ``approximate_above``."""
         vectors = np.ascontiguousarray(vectors, dtype="float32")
-        index = faiss.IndexFlatIP(vectors.shape[1])
+        dimension = vectors.shape[1]
+        if len(documents) > approximate_above:
+            hnsw = faiss.IndexHNSWFlat(dimension, hnsw_neighbours, faiss.METRIC_INNER_PRODUCT)
+            hnsw.hnsw.efConstruction = 80
+            hnsw.hnsw.efSearch = 64
+            index: faiss.Index = hnsw
+            kind = f"hnsw{hnsw_neighbours}-ip"
+        else:
+            index = faiss.IndexFlatIP(dimension)
+            kind = "flat-ip"
         index.add(vectors)
-        manifest = {**manifest, "count": len(documents), "dimension": int(vectors.shape[1]),
-                    "index_type": "flat-ip", "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
-                                                                       time.gmtime())}
-        return cls(index, documents, manifest)
+        manifest = {**manifest, "count": len(documents), "dimension": int(dimension),
+                    "index_type": kind, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                  time.gmtime())}
+        built = cls(index, documents, manifest)
+        built.to_device(device)
+        return built
+
+    def to_device(self, device: str) -> None:
+        """Serve a flat index from the GPU when faiss-gpu is installed and asked for."""
+        if device == "cpu" or self.manifest.get("index_type") != "flat-ip":
+            return
+        if not hasattr(faiss, "StandardGpuResources") or faiss.get_num_gpus() == 0:
+            if device == "gpu":
+                raise IndexUnavailable("faiss_device is 'gpu' but faiss-gpu or a GPU is missing "
+                                       "(install faiss-gpu-cu12 on a CUDA machine)")
+            return
+        self._gpu_resources = faiss.StandardGpuResources()
+        self.index = faiss.index_cpu_to_gpu(self._gpu_resources, 0, self.index)
 
     def search(self, query_vector: np.ndarray, k: int) -> list[SearchHit]:
         if self.index.ntotal == 0:
@@ -68,7 +93,9 @@ class VectorIndex:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder.parent))
         try:
-            faiss.write_index(self.index, str(staging / INDEX_FILE))
+            cpu_index = (faiss.index_gpu_to_cpu(self.index)
+                         if hasattr(self, "_gpu_resources") else self.index)
+            faiss.write_index(cpu_index, str(staging / INDEX_FILE))
             with (staging / DOCUMENTS_FILE).open("w", encoding="utf-8") as handle:
                 for document in self.documents:
                     handle.write(json.dumps(document.as_dict(), ensure_ascii=False) + "\n")

@@ -88,9 +88,11 @@ class KnowledgeBase:
                 except IndexUnavailable as exc:
                     log.warning("rebuilding index: %s", exc)
             vectors = self._vectors(documents, folder)
-            built = VectorIndex.build(documents, vectors, {"content_hash": fingerprint,
-                                                           "embedding_model": str(
-                                                               self.embedder.model_path)})
+            built = VectorIndex.build(documents, vectors,
+                                      {"content_hash": fingerprint,
+                                       "embedding_model": str(self.embedder.model_path)},
+                                      approximate_above=self.settings.retrieval.approximate_above,
+                                      device=self.settings.retrieval.faiss_device)
             built.save(folder)
             self._index = built
             self._loaded_at = self._stamp(folder)

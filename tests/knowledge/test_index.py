@@ -45,3 +45,20 @@ def test_corrupt_index_gives_actionable_error(tmp_path: Path) -> None:
     (folder / "index.faiss").write_bytes(b"garbage")
     with pytest.raises(IndexUnavailable, match="advisor setup --force"):
         VectorIndex.load(folder)
+
+
+def test_large_collections_use_hnsw_and_find_neighbours() -> None:
+    vectors = _vectors(600, dim=16)
+    index = VectorIndex.build(_docs(600), vectors, {}, approximate_above=500)
+    assert index.manifest["index_type"].startswith("hnsw")
+    found = sum(index.search(vectors[i], 1)[0].document.id == f"d{i}" for i in range(0, 600, 20))
+    assert found >= 28  # approximate, but the exact match is nearly always first
+
+
+def test_gpu_requested_without_faiss_gpu_is_a_clear_error() -> None:
+    import faiss
+
+    if hasattr(faiss, "StandardGpuResources") and faiss.get_num_gpus() > 0:
+        pytest.skip("a GPU is present")
+    with pytest.raises(IndexUnavailable, match="faiss-gpu"):
+        VectorIndex.build(_docs(5), _vectors(5), {}, device="gpu")
