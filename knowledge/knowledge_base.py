@@ -104,7 +104,8 @@ class KnowledgeBase:
         if folder.exists():
             try:
                 old = VectorIndex.load(folder)
-                if old.manifest.get("embedding_model") == str(self.embedder.model_path):
+                unique = len({doc.id for doc in old.documents}) == len(old.documents)
+                if unique and old.manifest.get("embedding_model") == str(self.embedder.model_path):
                     for i, doc in enumerate(old.documents):
                         previous[doc.text] = np.asarray(old.index.reconstruct(i))
             except IndexUnavailable:
