@@ -45,6 +45,20 @@ def cmd_setup(args: argparse.Namespace) -> int:
     for stage in ("requests", "replies"):
         bank = classifier_bank(stage)
         print(f"guardrail classifiers ({stage}): {', '.join(bank.labels)}")
+    if settings.retrieval.tune_embedder and not settings.retrieval.embedding_model_path:
+        from knowledge.finetune import finetune_embedder, tuned_embedder_dir
+        from knowledge.knowledge_base import load_all_documents
+
+        documents = load_all_documents(settings)
+        tuned = tuned_embedder_dir(settings.cache_path, documents)
+        if args.force or not (tuned / "advisor-finetune.json").exists():
+            print("embeddings: adapting MiniLM to the glossary (once; a few minutes on CPU)",
+                  flush=True)
+            report = finetune_embedder(packaged_embedding_path(), documents, tuned)
+            print(f"embeddings: tuned on {report['pairs']} glossary pairs in "
+                  f"{report['seconds']}s -> {tuned}")
+        else:
+            print(f"embeddings: glossary-tuned model {tuned}")
     index = KnowledgeBase(settings).ensure_index(force=args.force)
     print(f"index: {index.manifest['count']} passages ({index.manifest['index_type']})")
     print(f"setup complete in {time.time() - started:.1f}s")

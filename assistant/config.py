@@ -75,6 +75,8 @@ class RetrievalConfig(StrictModel):
     embedding_model_path: str | None = Field(
         default=None, description="Local sentence-transformers folder; null = packaged MiniLM."
     )
+    tune_embedder: bool = Field(default=True,
+                                description="fine-tune the embedder on the glossary at setup")
     top_k: int = Field(default=4, ge=1, le=50)
     min_score: float = Field(default=0.25, ge=-1.0, le=1.0)
     glossary_dirs: list[str] = ["knowledge/data/glossary"]

@@ -43,7 +43,7 @@ class Embedder:
     _query_cache: ClassVar[OrderedDict[tuple[str, str], np.ndarray]] = OrderedDict()
 
     def __init__(self, model_path: str | Path | None = None, device: str = "cpu") -> None:
-        self.model_path = Path(model_path) if model_path else packaged_embedding_path()
+        self.model_path = (Path(model_path) if model_path else packaged_embedding_path()).resolve()
         self.device = device
 
     @property

@@ -55,10 +55,24 @@ def domain_vocabulary(documents: list[KnowledgeDocument]) -> frozenset[str]:
     return frozenset(words)
 
 
+def embedding_model_path(settings: Settings) -> Path | None:
+    """The configured model, else the glossary-tuned one when `advisor setup` built it,
+    else None (the packaged model)."""
+    if settings.retrieval.embedding_model_path:
+        return settings.resolve_path(settings.retrieval.embedding_model_path)
+    if settings.retrieval.tune_embedder:
+        from knowledge.finetune import tuned_embedder_dir
+
+        tuned = tuned_embedder_dir(settings.cache_path, load_all_documents(settings))
+        if (tuned / "advisor-finetune.json").exists():
+            return tuned
+    return None
+
+
 class KnowledgeBase:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.embedder = embedder or Embedder(settings.retrieval.embedding_model_path)
+        self.embedder = embedder or Embedder(embedding_model_path(settings))
         self._index: VectorIndex | None = None
         self._loaded_at = 0.0
         self._checked_at = time.monotonic()

@@ -23,6 +23,7 @@ def isolated(tmp_path: Path, settings: Settings) -> Settings:
     the session's index so the test embeds only what it adds."""
     cache = tmp_path / "cache"
     shutil.copytree(settings.cache_path / "index", cache / "index")
+    (cache / "models").symlink_to(settings.cache_path / "models")  # same (tuned) embedder
     return load_settings(DEFAULT_CONFIG_DIR, environ={}, overrides={
         "retrieval.ingested_dir": str(tmp_path / "ingested"),
         "storage.cache_dir": str(cache),

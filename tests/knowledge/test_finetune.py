@@ -1,0 +1,38 @@
+"""The glossary fine-tune of the real MiniLM: pairs come from the glossary only."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.documents import KnowledgeDocument
+from knowledge.embeddings import Embedder, packaged_embedding_path
+from knowledge.evaluation import QUESTIONS
+from knowledge.finetune import finetune_embedder, training_pairs
+
+DOCS = [
+    KnowledgeDocument(f"glossary:t{i}", f"Term {i}", "glossary",
+                      f"Term {i} (T{i}): Definition sentence one of {i}. Sentence two of {i}.",
+                      "g", metadata={"aliases": [f"T{i}"]})
+    for i in range(8)
+]
+
+
+def test_pairs_cover_every_entry_and_no_evaluation_question() -> None:
+    pairs = training_pairs(DOCS)
+    assert {index for _, index in pairs} == set(range(8))
+    questions = {json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines()
+                 if line.strip()}
+    assert not {text for text, _ in pairs} & questions
+
+
+def test_finetune_saves_a_loadable_changed_model(tmp_path: Path) -> None:
+    target = tmp_path / "tuned"
+    report = finetune_embedder(packaged_embedding_path(), DOCS, target, batch_size=8,
+                               max_steps=2, learning_rate=1e-3)
+    assert report["steps"] == 2
+    assert (target / "advisor-finetune.json").exists()
+    before = Embedder().embed(["what is term 3"])
+    after = Embedder(target).embed(["what is term 3"])
+    assert after.shape == before.shape
+    assert not np.allclose(before, after, atol=1e-4)
