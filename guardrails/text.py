@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|(?=\n)|$)|[.!?]+")
 # Abbreviations whose dot does not end a sentence.
 ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|inc|corp|co|ltd|u\.s|mr|mrs|ms|dr|no|approx|"
                            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|st)\.$",

@@ -26,9 +26,6 @@ class KnowledgeDocument:
     def from_dict(cls, data: dict[str, Any]) -> KnowledgeDocument:
         return cls(**data)
 
-    def citation(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "source": self.source, "as_of": self.as_of}
-
 
 def content_hash(documents: Iterable[KnowledgeDocument]) -> str:
     """Fingerprint of a collection; an index is rebuilt when it changes."""

@@ -8,7 +8,7 @@ applies to, a pydantic model for its parameters, and ``check()``.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -152,6 +152,3 @@ default_registry = RuleRegistry()
 def register_rule(rule_class: RuleT) -> RuleT:
     """Class decorator: add a rule to the default registry (refuses duplicates)."""
     return default_registry.register(rule_class)
-
-
-RuleFactory = Callable[[], Rule]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import ClassVar
 
@@ -49,12 +48,6 @@ EXAMPLE = re.compile(r"\b(?:for\s+example|e\.g\.|hypothetical\w*|suppose|say\s+y
 STATUTORY = re.compile(r"\$?\s?250,000|\$?\s?500,000|\$?\s?10,000\b|\b59(?:\.5|½)|\b70(?:\.5|½)\b|"
                        r"\b72\b|\$?\s?25,000|\b401|\b403|\b457|\b529", re.IGNORECASE)
 FIRM_SOURCE = re.compile(r"larkspur|rate sheet|product sheet", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Grounding:
-    document: ContextDocument | None
-    figure: Figure
 
 
 def _decimals(figure: Figure) -> int:
