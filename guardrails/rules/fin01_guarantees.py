@@ -47,6 +47,29 @@ PROMISES = compile_all(
         r"100%\s+|always\s+)?(?:safe|protected|secure)\b(?![^.?!]{0,40}\b(?:fdic|insured|insurance|"
         r"up\s+to))",
         r"\brisk[- ]free\s+(?:returns?|profits?|gains?|income|investment)\b",
+        # No-loss promises phrased without the word "lose".
+        r"\b(?:principal|(?:original\s+)?contributions?|savings|capital|balance|investment|your\s+"
+        r"money|nest\s+egg)\s+(?:is|are|stays?|remains?|will\s+(?:stay|remain|be)|(?:is|are)\s+"
+        r"kept)\s+(?:\w+\s+)?(?:intact|protected|whole|untouched|safe)\b"
+        r"(?![^.?!]{0,60}\b(?:fdic|insured|insurance|up\s+to|limits?)\b)",
+        r"\bat\s+least\s+(?:what|as\s+much\s+as)\s+you\s+(?:started\s+with|put\s+in|invested|paid|"
+        r"began\s+with)\b",
+        r"\b(?:can't|cannot|won't|will\s+not|never|doesn't|does\s+not)\s+(?:\w+\s+)?(?:leave\s+you"
+        r"\s+with|end\s+(?:up\s+)?with|give\s+you\s+back|get\s+back)\s+less\b",
+        r"\b(?:never|won't|will\s+not|can't)\s+(?:\w+\s+){0,3}(?:dip|drop|fall|sink|go)\s+below\s+"
+        r"(?:a\s+dollar|\$1|what\s+you|your|the\s+(?:amount|price)\s+you)",
+        r"\b(?:not|never|won't)\s+(?:going\s+to\s+|gonna\s+)?(?:come\s+out|end\s+up|finish|be)\s+"
+        r"(?:behind|down|in\s+the\s+red|worse\s+off|underwater)\b",
+        r"\b(?:come\s+out|walk\s+away|end\s+up|finish)\b[^.?!]{0,25}\b(?:with\s+(?:all\s+)?your"
+        r"\s+money(?:\s+plus)?|with\s+a\s+profit|in\s+profit|ahead)\b"
+        r"(?![^.?!]{0,30}\b(?:usually|often|historically|typically|may|might|could)\b)",
+        r"\b(?:makes?\s+sure|ensures?|guarantees?)\s+(?:that\s+)?(?:your\s+|the\s+)?(?:\w+\s+){0,2}"
+        r"(?:doesn't|does\s+not|won't|never|can't)\s+(?:lose|drop|fall|go\s+down)\b",
+        r"\b(?:losses?|drops?|declines?)\b[^.?!]{0,30}\b(?:are|is|get|gets)\s+always\s+(?:made\s+up|"
+        r"offset|recovered|covered)\b",
+        r"\bcount\s+on\s+(?:that|the|this|those|steady|a\s+steady)\s+(?:income|payments?|"
+        r"dividends?|returns?|payouts?|growth)\b|\b(?:keep|keeps)\s+(?:arriving|coming|paying)\b"
+        r"[^.?!]{0,20}\bno\s+matter\b",
     )
 )
 
@@ -91,7 +114,7 @@ class GuaranteeParams(RuleParams):
 @register_rule
 class NoGuaranteesRule(Rule):
     id = "FIN-01"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "No guarantees or promises of returns or of no loss"
     stages = frozenset({Stage.PRE_ANSWER, Stage.REPLY})
     severity = Severity.HIGH
@@ -107,7 +130,8 @@ class NoGuaranteesRule(Rule):
         for pattern in PROMISES:
             for match in pattern.finditer(view.text):
                 if negated_before(view.text, match.start()) and not match.group(0).startswith(
-                    ("can't", "cannot", "won't", "never", "no ", "zero ")
+                    ("can't", "cannot", "won't", "never", "no ", "zero ", "not ", "doesn't",
+                     "does not", "will not")
                 ):
                     continue
                 sentence_start = max(view.text.rfind(".", 0, match.start()) + 1, 0)

@@ -20,7 +20,7 @@ MOVE = (r"(?:rise|climb|go\s+up|go\s+down|drop|fall|crash|rally|soar|surge|jump|
 @register_rule
 class PredictionRule(PhraseRule):
     id = "FIN-02"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "No predictions or projections of prices or performance"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -55,6 +55,20 @@ class PredictionRule(PhraseRule):
         rf"\b(?:odds\s+are|chances\s+are|i'd\s+be\s+surprised\s+if|i\s+(?:reckon|bet|think|"
         rf"believe|expect)|my\s+(?:guess|bet|money)\s+is|it's\s+(?:set\s+up|poised|primed)\s+for)"
         rf"\b[^.?!]{{0,60}}\b(?:{MOVE}|climbing|rising|recover\w*|rally|run|rebound\w*|higher|lower)\b",
+        r"\b(?:room\s+to\s+run|(?:another|a\s+further|the\s+next)\s+leg\s+(?:up|higher|down|lower)|"
+        r"set\s+up\s+for\s+(?:a|another)\s+(?:strong\s+|big\s+|sharp\s+)?(?:run|rally|leg|rebound|"
+        r"move|surge|drop|fall)|(?:strong|big|further)\s+run\s+(?:over|in|into|through)\s+the\s+"
+        r"(?:next|coming))\b",
+        r"\b(?:my\s+(?:read|view|take|sense|hunch|gut|feeling|call)\s+is|i'?d\s+(?:expect|guess|bet|"
+        r"wager|say)|i\s+(?:suspect|reckon|figure))\b[^.?!]{0,60}\b(?:gains?|rises?|falls?|climbs?|"
+        r"higher|lower|up|down|finish\w*|end\w*|strengthen\w*|weaken\w*|outperform\w*|recover\w*|"
+        r"ground|rall\w*|drop\w*)\b",
+        r"\b(?:gains?|rises?|falls?|climbs?|strengthens?|weakens?|rall(?:y|ies)|recovers?|rebounds?|"
+        r"heads?\s+(?:higher|lower)|outperforms?|underperforms?)\b[^.?!]{0,40}\b(?:over|in|within|"
+        r"during)\s+the\s+(?:coming|next)\s+(?:few\s+|couple\s+of\s+)?(?:days|weeks|months|"
+        r"quarters?|year|years)\b",
+        r"\b(?:don't|do\s+not|can't|cannot)\s+see\b[^.?!]{0,40}\b(?:topping\s+out|peaking|"
+        r"falling|dropping|slowing|stalling|running\s+out)\b",
         r"\bkeeps?\s+(?:climbing|rising|going\s+up|gaining|falling|dropping|sliding|rallying)\b"
         r"[^.?!]{0,30}\b(?:through|into|until|this|next|rest\s+of|for\s+the)\b",
     ))

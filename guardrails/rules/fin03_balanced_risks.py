@@ -6,7 +6,8 @@ import re
 
 from guardrails.rules.base import RailInput, register_rule
 from guardrails.rules.omission import OmissionRule
-from guardrails.verdict import Severity, Stage, Verdict
+from guardrails.rules.phrase_rule import classifier_flags
+from guardrails.verdict import Evidence, Severity, Stage, Verdict
 
 BENEFIT = re.compile(
     r"\b(?:high(?:er)?[- ](?:yield(?:ing)?|return|income|growth|dividend|payout)|"
@@ -23,6 +24,18 @@ RISK = re.compile(
     r"may\s+(?:lose|fall|go\s+down)|can\s+(?:lose|fall|drop|go\s+down)|interest[- ]rate\s+"
     r"(?:risk|changes)|credit\s+(?:risk|quality)|could\s+(?:lose|fall|drop)|swings?|uncertain)\b",
     re.IGNORECASE)
+# Softer praise: on its own it needs no risk statement, but an investment reply made only of
+# it (and no risk at all) is one-sided.
+SOFT_BENEFIT = re.compile(
+    r"\b(?:(?:much\s+|often\s+|usually\s+)?higher\s+than|fast[- ]growing|regular\s+(?:income|cash\s+"
+    r"flow|payouts?)|monthly\s+(?:income|payouts?|distributions?)|pays?\s+(?:out\s+)?(?:more|"
+    r"monthly)|(?:relatively\s+)?high\s+(?:dividends?|yields?|income|payouts?)|grow\s+tax[- ]deferred|"
+    r"death\s+benefit|lifetime\s+income|exposure\s+to|diversif\w+|upside|growth|rising\s+middle|"
+    r"advantages?|benefits?|appeal|attractive|hedge|income)\b", re.IGNORECASE)
+# A risk named only to say it is small does not balance a benefit.
+LOW_RISK = re.compile(r"\b(?:low|lower|minimal|little|limited|negligible|reduced?s?)\s+(?:\w+\s+)?"
+                      r"risks?\b|\brisks?\s+(?:is|are)\s+(?:\w+\s+)?(?:very\s+)?(?:low|minimal|small|"
+                      r"negligible)\b", re.IGNORECASE)
 DEPOSIT_ONLY = re.compile(r"\b(?:savings|certificates?\s+of\s+deposit|cds?|money\s+market\s+"
                           r"(?:account|deposit)|checking|fdic|apy|deposit\s+account)\b",
                           re.IGNORECASE)
@@ -44,10 +57,16 @@ DEFAULT_STATEMENT = ("Investments carry risk, including the possible loss of the
                      "returns are not guaranteed and can vary.")
 
 
+def _names_risk(text: str) -> bool:
+    """A material risk is named, not merely said to be small."""
+    without_low = LOW_RISK.sub(" ", text)
+    return bool(RISK.search(without_low))
+
+
 @register_rule
 class BalancedRisksRule(OmissionRule):
     id = "FIN-03"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "Benefits come with the material risks"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -63,7 +82,33 @@ class BalancedRisksRule(OmissionRule):
         text = subject.text
         if DEPOSIT_ONLY.search(text) and not INVESTMENT.search(text):
             return self.passed(subject, "Only insured deposit products are described.")
-        return super().check(subject)
+        if self.exempt is not None and self.exempt.search(text):
+            return self.passed(subject, f"Nothing in the reply requires {self.missing}.")
+        if _names_risk(text):
+            return self.passed(subject, f"The reply includes {self.missing}.")
+        if not subject.complete:
+            return self.passed(subject, f"Waiting for the complete reply to look for "
+                                        f"{self.missing}.")
+        match = BENEFIT.search(text)
+        if match is None and INVESTMENT.search(text):
+            soft = SOFT_BENEFIT.search(text)
+            flagged, _ = classifier_flags("replies", self.id, text)
+            match = soft if soft is not None and flagged else None
+            if match is None and flagged:
+                match = INVESTMENT.search(text)
+            distinct = {m.lower() for m in SOFT_BENEFIT.findall(text)}
+            if match is None and soft is not None and len(distinct) >= 2:
+                match = soft
+        if match is None:
+            return self.passed(subject, f"Nothing in the reply requires {self.missing}.")
+        addition = self.statement(subject, match)
+        return self.violation(
+            subject,
+            f"The reply says \u201c{match.group(0)[:90]}\u201d without {self.missing}; "
+            f"{self.reason} The statement was added.",
+            evidence=[Evidence(match.start(), match.end(), match.group(0), "trigger")],
+            repaired_text=text.rstrip() + " " + addition,
+        )
 
     def statement(self, subject: RailInput, trigger: re.Match[str]) -> str:
         for pattern, sentence in STATEMENTS:

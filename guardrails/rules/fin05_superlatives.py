@@ -13,7 +13,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class SuperlativesRule(PhraseRule):
     id = "FIN-05"
-    version = "1.0.0"
+    version = "1.0.1"
     title = "No unwarranted superlatives or absolutes"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -22,8 +22,8 @@ class SuperlativesRule(PhraseRule):
     finding = "an unwarranted superlative or absolute claim"
     reason = "FIN-05 requires precise, qualified wording (e.g. insured up to limits)."
     exempt = re.compile(r"\b(?:no\s+(?:investment|product|account)\s+is|nothing\s+is|isn't|is\s+not|"
-                        r"aren't|are\s+not|never)\s+(?:truly\s+|completely\s+|totally\s+)?"
-                        r"(?:risk[- ]free|safe|the\s+safest)\b|\bso-called\b|\brisk[- ]free\s+rate\b",
+                        r"aren't|are\s+not|never|not)\s+(?:truly\s+|completely\s+|totally\s+|the\s+same\s+as\s+)?"
+                        r"(?:risk[- ]free|safe|the\s+safest|(?:no|zero)\s+risk)\b|\bso-called\b|\brisk[- ]free\s+rate\b",
                         re.I)
     negatable = False
     patterns = compile_all((

@@ -11,13 +11,15 @@ from guardrails.verdict import Action, Severity, Stage
 
 ACT = (r"(?:buy|sell|hold|short|dump|unload|load\s+up\s+on|put|move|shift|switch|transfer|invest|"
        r"allocate|park|pour|go\s+all[- ]in|cash\s+out\s+of|get\s+out\s+of|get\s+into|pull\s+out\s+of|"
-       r"rebalance\s+into|roll\s+(?:it|your\s+\w+)\s+into|keep\s+buying|double\s+down)")
+       r"rebalance\s+into|roll\s+(?:it|your\s+\w+)\s+into|keep\s+buying|double\s+down|drop|ditch|"
+       r"trim|consolidate|stick\s+with|stay\s+(?:in|with|put)|hang\s+on\s+to|hold\s+on(?:to|\s+to)|"
+       r"go\s+heavier\s+on|increase|reduce|cut)")
 
 
 @register_rule
 class PersonalRecommendationRule(PhraseRule):
     id = "FIN-07"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "No personalised recommendation without a complete suitability profile"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -30,8 +32,9 @@ class PersonalRecommendationRule(PhraseRule):
                         r"in\s+general|generally|for\s+example|hypothetical|a\s+licensed\s+advisor"
                         r"\s+can|suitability\s+review)\b", re.I)
     patterns = compile_all((
-        rf"\b(?:you\s+(?:should|ought\s+to|need\s+to|must|have\s+to|'d\s+better|had\s+better)|"
-        rf"i\s+(?:would|'d)|i\s+(?:recommend|suggest|advise)(?:\s+(?:that\s+)?you)?|"
+        rf"\b(?:you(?:\s+should|\s+ought\s+to|\s+need\s+to|\s+must|\s+have\s+to|'d\s+better|"
+        rf"\s+had\s+better)|"
+        rf"i(?:\s+would|'d)|i\s+(?:recommend|suggest|advise)(?:\s+(?:that\s+)?you)?|"
         rf"my\s+(?:advice|recommendation|suggestion)\s+(?:is|would\s+be)(?:\s+to)?|"
         rf"your\s+best\s+(?:bet|move)\s+is(?:\s+to)?|if\s+i\s+were\s+you,?\s+i'?d?)\s+"
         rf"(?:\w+\s+)?{ACT}\b",
@@ -44,4 +47,17 @@ class PersonalRecommendationRule(PhraseRule):
         r"\b(?:at\s+your\s+age|in\s+your\s+(?:situation|position|shoes)|for\s+your\s+goals?)\b"
         rf"[^.?!]{{0,40}}\b{ACT}\b",
         rf"\b(?:go\s+ahead\s+and|definitely|just)\s+{ACT}\b",
+        r"(?:^\s*|[;:]\s*|\b(?:just|so|and)\s+)(?:stay\s+put|sit\s+tight|hold\s+(?:onto|on\s+to)\s+"
+        r"(?:it|them|your|the|those|this)|hang\s+on\s+to|don't\s+touch\s+(?:it|them|your))\b",
+        r"^\s*(?:sell|buy|trim|drop|dump|move|shift|cut|reduce)\s+(?:about|around|roughly|half|a\s+"
+        r"(?:third|quarter|portion|chunk)|most|part)\b",
+        r"\b(?:trim|cut\s+back|reduce|increase|boost|go\s+heavier\s+on|go\s+lighter\s+on|tilt\s+"
+        r"toward|overweight|underweight)\s+(?:the\s+|your\s+)?(?:bonds?|stocks?|equit\w+|cash|"
+        r"allocation|exposure|position|holdings?)\b[^.?!]{0,40}\b(?:and|,)\s+(?:go|put|move|"
+        r"shift|add)\b|\bgo\s+(?:heavier|lighter)\s+(?:on|in)\b",
+        r"\b(?:is|would\s+be)\s+(?:the|your)\s+(?:right\s+|smart\s+|best\s+)?move\b",
+        r"\d{1,3}\s*%\s+(?:in\s+)?(?:stocks?|bonds?|equit\w+|cash)\b[^.?!]{0,60}\b(?:makes\s+sense|"
+        r"is\s+(?:right|about\s+right|appropriate)|would\s+(?:suit|work))\b[^.?!]{0,15}\byou\b",
+        r"\b(?:with|given|at)\s+your\s+(?:age|balance|income|savings|situation|horizon)\b"
+        r"[^.?!]{0,50}\b(?:\d{1,3}\s*%|go\s+with|stick\s+with|put|move|keep)\b",
     ))

@@ -13,7 +13,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class SuitabilityClaimRule(PhraseRule):
     id = "FIN-08"
-    version = "1.0.0"
+    version = "1.0.1"
     title = "Never present a product as suitable for this person"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -22,7 +22,9 @@ class SuitabilityClaimRule(PhraseRule):
     finding = "a claim that a product is suitable for this customer"
     reason = "FIN-08 keeps the retail channel to neutral features, costs and risks."
     exempt = re.compile(r"\b(?:can't|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:say|tell|"
-                        r"judge|assess|know)\b|\bsuitability\s+review\b|\bwhether\b", re.I)
+                        r"judge|assess|know)\b|\bsuitability\s+review\b|\bwhether\b|"
+                        r"\b(?:when|whenever|if|as)\s+(?:it|that|this|the\s+timing)\s+suits\s+you\b",
+                        re.I)
     patterns = compile_all((
         r"\b(?:right|perfect|ideal|great|good|best|excellent|smart|solid|the\s+one|a\s+match|"
         r"tailor-?made|made)\s+(?:\w+\s+)?(?:fit\s+|choice\s+|option\s+|pick\s+|match\s+)?"

@@ -13,7 +13,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class ExcessiveTradingRule(PhraseRule):
     id = "FIN-09"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "No encouragement of excessive or rapid trading"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -33,5 +33,14 @@ class ExcessiveTradingRule(PhraseRule):
         r"\b(?:day[- ]?trad(?:e|ing)|swing[- ]trad(?:e|ing)|scalp(?:ing)?)\b[^.?!]{0,40}"
         r"\b(?:your|you|to\s+(?:make|boost|grow)|is\s+(?:a\s+)?(?:great|good|easy|smart))",
         r"\b(?:more\s+trades?|trade\s+more|the\s+more\s+you\s+trade)\b",
+        r"\b(?:trade|trading|switch\w*|flip\w*|rotat\w*|swap\w*|mov\w*\s+between|rebalanc\w*|"
+        r"turn\s+over|buy\w*|sell\w*|reassess\w*|act)\b[^.?!]{0,50}\b(?:(?:a\s+few|several|two|"
+        r"three|multiple|\d+)\s+times\s+(?:a|per|each)\s+(?:day|week|month)|(?:every|each)\s+"
+        r"(?:single\s+)?(?:week|month|day|morning|afternoon)|on\s+every\s+(?:\d+(?:\.\d+)?\s*%\s+)?"
+        r"(?:move|swing|dip|drop|rise|uptick))\b",
+        r"\b(?:flip\w*|sell\w*|tak\w+\s+profits?|cash\w*\s+out)\b[^.?!]{0,40}\b(?:whenever|every\s+"
+        r"time)\s+(?:it's|it\s+is|it|the\s+price|the\s+stock|the\s+fund|they're)\s+(?:up|down|"
+        r"rises|falls|drops|moves|gains)\b|\bbuy\w*\s+(?:it\s+)?back\s+on\s+the\s+dips?\b",
+        r"\bturn\s+over\s+(?:the\s+|your\s+)?(?:whole|entire)\s+portfolio\b|\bact\s+on\s+every\b",
         r"\b(?:don't|no\s+need\s+to)\s+(?:just\s+)?(?:hold|buy\s+and\s+hold|sit\s+on)\b",
     ))

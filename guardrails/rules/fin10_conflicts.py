@@ -22,18 +22,18 @@ DISCLOSURE = re.compile(
 class ConflictParams(RuleParams):
     firm_name: str = "Larkspur"
     in_house_products: tuple[str, ...] = (
-        r"larkspur\s+(?:core\s+bond|us\s+equity\s+index|u\.s\.\s+equity\s+index|balanced\s+"
+        r"\blarkspur\s+(?:core\s+bond|us\s+equity\s+index|u\.s\.\s+equity\s+index|balanced\s+"
         r"allocation)\s+fund",
-        r"our\s+(?:own\s+|in-?house\s+|house\s+)?(?:funds?|model\s+portfolios?|portfolios?|etfs?|"
+        r"\bour\s+(?:own\s+|in-?house\s+|house\s+)?(?:funds?|model\s+portfolios?|portfolios?|etfs?|"
         r"managed\s+accounts?|bond\s+fund|equity\s+fund|index\s+fund|balanced\s+fund)",
-        r"(?:in-?house|proprietary)\s+(?:funds?|products?|portfolios?)",
+        r"\b(?:in-?house|proprietary)\s+(?:funds?|products?|portfolios?)",
     )
 
 
 @register_rule
 class ConflictDisclosureRule(OmissionRule):
     id = "FIN-10"
-    version = "1.0.0"
+    version = "1.0.1"
     title = "Conflicts disclosed when an in-house product is named"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM

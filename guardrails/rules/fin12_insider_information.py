@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from guardrails.rules.assistance import AssistanceRule
 from guardrails.rules.base import register_rule
 from guardrails.rules.patterns import compile_all
-from guardrails.rules.phrase_rule import PhraseRule
 from guardrails.verdict import Action, Severity, Stage
 
 TRADE = (r"(?:buy|sell|short|trade|load\s+up|get\s+in|dump|calls?|puts?|options?|position|"
@@ -14,9 +14,9 @@ TRADE = (r"(?:buy|sell|short|trade|load\s+up|get\s+in|dump|calls?|puts?|options?
 
 
 @register_rule
-class InsiderInformationRule(PhraseRule):
+class InsiderInformationRule(AssistanceRule):
     id = "FIN-12"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "No help trading on or soliciting material non-public information"
     stages = frozenset({Stage.REQUEST, Stage.REPLY})
     severity = Severity.CRITICAL
@@ -30,8 +30,16 @@ class InsiderInformationRule(PhraseRule):
                         r"how\s+do\s+(?:regulators|they)\s+(?:detect|catch)|penalt\w*|means|"
                         r"refers\s+to|is\s+(?:when|illegal|against\s+the\s+law)|illegal|"
                         r"(?:was|were|has\s+been|have\s+been|already|publicly)\s+announced|"
-                        r"after\s+(?:it|the\s+news)\s+(?:is|was|went)\s+public|can't\s+help)",
+                        r"after\s+(?:it|the\s+news)\s+(?:is|was|went)\s+public|can't\s+help|"
+                        r"(?:company|they|it|firm)\s+(?:just\s+|officially\s+)?announced|"
+                        r"(?:since|because|as|now\s+that)\s+(?:the\s+)?(?:results|news|information|"
+                        r"announcement|deal|it)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+                        r"(?:now\s+)?public)",
                         re.I)
+    # Explaining the rules (blackout periods, 10b5-1 plans, information barriers) names MNPI.
+    reply_exempt = re.compile(r"\b(?:material\s+non-?public|information\s+barriers?|blackout|"
+                              r"10b5-1|insider\s+trading\s+(?:rules|laws|claims|policy)|"
+                              r"trading\s+polic(?:y|ies)|publicly\s+available)\b", re.I)
     patterns = compile_all((
         r"\b(?:insider|inside)\s+(?:info(?:rmation)?|tip|knowledge|scoop)\b",
         rf"\b(?:friend|cousin|brother|sister|uncle|aunt|dad|mom|wife|husband|buddy|contact|someone|"

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
+from guardrails.rules.assistance import AssistanceRule
 from guardrails.rules.base import register_rule
 from guardrails.rules.patterns import compile_all
-from guardrails.rules.phrase_rule import PhraseRule
 from guardrails.verdict import Action, Severity, Stage
 
 
 @register_rule
-class MarketManipulationRule(PhraseRule):
+class MarketManipulationRule(AssistanceRule):
     id = "FIN-13"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "No help with market manipulation"
     stages = frozenset({Stage.REQUEST, Stage.REPLY})
     severity = Severity.CRITICAL
@@ -26,6 +26,9 @@ class MarketManipulationRule(PhraseRule):
                         r"\b(?:what\s+is|what's|what\s+are|explain|how\s+do(?:es)?\s+(?:a\s+)?"
                         r"(?:pump|these|such|they|regulators)|avoid|spot|recogni[sz]e|is\s+it\s+"
                         r"illegal|why\s+is|warning\s+signs?|protect\s+myself)\b", re.I)
+    reply_exempt = re.compile(r"\b(?:warning\s+signs?|red\s+flags?|be\s+(?:wary|sceptical|"
+                              r"skeptical)|report\s+(?:suspected|it|them|this)|scammers?|"
+                              r"promoters\s+(?:often|typically|usually))\b", re.I)
     patterns = compile_all((
         r"\bpump(?:ing)?\s*(?:and|&|n)\s*dump\b",
         r"\b(?:pump|hype|shill|promote)\w*\s+(?:up\s+)?(?:the\s+)?(?:stock|shares|price|coin|token|"

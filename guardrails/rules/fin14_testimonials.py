@@ -10,13 +10,21 @@ from guardrails.rules.phrase_rule import PhraseRule
 from guardrails.verdict import Action, Severity, Stage
 
 WHO = (r"(?:clients?|customers?|investors?|members?|people|folks|users?|account\s*holders?|"
-       r"everyone|everybody|others|savers|borrowers|families)")
+       r"everyone|everybody|others|savers|borrowers|families|professionals|retirees|parents|"
+       r"holders|buyers|subscribers|shareholders|depositors)")
+OUTCOME = (r"(?:ended\s+up\s+(?:really\s+|very\s+|so\s+)?(?:pleased|happy|glad|thrilled|ahead|better|"
+           r"richer|wealthier)|end\s+up\s+with\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:more|bigger|"
+           r"larger)|are\s+(?:now\s+)?(?:sitting\s+pretty|up\s+(?:significantly|a\s+lot|big|\d)|"
+           r"(?:really\s+|very\s+)?(?:pleased|happy|glad|thrilled|delighted))|haven't\s+looked\s+back|"
+           r"(?:have|has)\s+done\s+(?:very\s+|really\s+|extremely\s+)?well|did\s+(?:very\s+|really\s+)?"
+           r"well|came\s+out\s+ahead|retired\s+early|love[ds]?\s+it|swear\s+by|rave\s+about|"
+           r"(?:often|always|regularly|frequently)\s+(?:tell|say|thank|write\s+to)\s+us|tell\s+us)")
 
 
 @register_rule
 class TestimonialRule(PhraseRule):
     id = "FIN-14"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "No testimonials or claims about other clients' results"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -37,6 +45,12 @@ class TestimonialRule(PhraseRule):
         rf"rave|swear\s+by|are\s+(?:thrilled|delighted)|beat|profited)\b",
         rf"\b(?:one|a)\s+(?:of\s+our\s+)?{WHO}\s+(?:who|that)?\s*[^.?!]{{0,30}}\b(?:made|"
         r"doubled|turned|grew|earned|retired)\b[^.?!]{0,30}(?:\$|\d|\binto\b|\bearly\b)",
+        rf"\b(?:a\s+lot\s+of|lots\s+of|several|many|some|other|most|our|plenty\s+of|countless|the)\s+"
+        rf"(?:\w+\s+){{0,2}}{WHO}\b[^.?!]{{0,70}}\b{OUTCOME}\b",
+        rf"\b{WHO}\s+(?:who|that)\b[^.?!]{{0,60}}\b(?:{OUTCOME}|are\s+up|made|gained|doubled)\b",
+        r"\b(?:reviews?|feedback|ratings?)\b[^.?!]{0,40}\b(?:are|is|has\s+been|have\s+been)\s+"
+        r"(?:\w+\s+)?(?:glowing|great|excellent|overwhelmingly\s+positive|fantastic|stellar|"
+        r"outstanding|amazing)\b",
         r"\b(?:success\s+stories|testimonials?|reviews?\s+(?:say|show)|rave\s+reviews|"
         r"five[- ]star\s+reviews|customers\s+say)\b",
         r"\b(?:everyone|everybody|people)\s+(?:who|that)\s+(?:bought|invested|joined|opened)"

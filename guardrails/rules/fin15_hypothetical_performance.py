@@ -7,7 +7,7 @@ import re
 from guardrails.rules.base import RailInput, register_rule
 from guardrails.rules.patterns import compile_all
 from guardrails.rules.phrase_rule import PhraseRule
-from guardrails.verdict import Action, Severity, Stage, Verdict
+from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 
 LABELLED = re.compile(r"\b(?:hypothetical(?:ly)?|back-?test\w*|simulat\w*|model(?:l)?ed|"
                       r"illustrat\w*|not\s+actual|would\s+have|for\s+example|example\s+only)\b",
@@ -18,10 +18,38 @@ PERFORMANCE = re.compile(r"\b(?:made|returned|earned|gained|delivered|produced|a
                          r"compounded|generated|beat)\b[^.?!]{0,40}\d+(?:\.\d+)?\s*%", re.I)
 
 
+# Back-test wording that does not label the figure as hypothetical.
+UNLABELLED_SOURCE = re.compile(r"\b(?:reconstruct\w*|trained\s+(?:and\s+tested\s+)?on\s+historical|"
+                               r"tested\s+on\s+historical|historical\s+(?:data|simulations?)|"
+                               r"using\s+data\s+(?:since|from|back\s+to)|looking\s+back\s+over|"
+                               r"applied\s+to\s+past\s+(?:data|markets))\b", re.I)
+HYPOTHETICAL_SOURCE = re.compile(r"\b(?:back-?test\w*|simulat\w*|hypothetical\w*|had\s+you\s+"
+                                 r"followed|would\s+have\s+(?:become|grown|returned|made|earned|"
+                                 r"gained))\b", re.I)
+# Calling a simulated figure real: "that's what the model earns", "real, proven performance".
+ACTUAL_CLAIM = re.compile(
+    r"\b(?:that's|that\s+is|which\s+is|this\s+is)\s+what\s+(?:the\s+\w+|it|they)\s+(?:earns?|"
+    r"has\s+achieved|have\s+achieved|makes?|delivers?|returns?|gets?)\b|"
+    r"\b(?:those|these)\s+are\s+the\s+(?:results|returns|gains)\s+(?:it|they)\s+(?:has\s+|have\s+)?"
+    r"(?:achieved|delivered|earned|made)\b|"
+    r"\b(?:real|actual)\s*,?\s*proven\s+(?:performance|results|returns|gains|track\s+record)\b|"
+    r"\bwhat\s+it\s+has\s+(?:achieved|earned|delivered)\s+so\s+far\b", re.I)
+NEW_PRODUCT = re.compile(r"\b(?:launched|introduced|went\s+live|created|designed|built|started|"
+                         r"developed|opened|began)\b[^.?!]{0,30}\b(?:this|last)\s+(?:year|month|"
+                         r"quarter)\b|\bnewly\s+(?:launched|created)\b", re.I)
+LONG_RECORD = re.compile(r"\b(?:since\s+(?:19|20)\d\d|over\s+the\s+(?:last|past)\s+(?:decade|"
+                         r"\d+\s+years|(?:five|ten|fifteen|twenty|thirty)\s+years)|(?:\d+|ten|"
+                         r"fifteen|twenty)-year\s+(?:return|record)|every\s+major\s+(?:downturn|"
+                         r"crash|sell-?off)|back\s+to\s+(?:19|20)\d\d|looking\s+back\s+over)\b", re.I)
+RECORD_CLAIM = re.compile(r"\b(?:made|returned|earned|gained|delivered|produced|averaged|grew|"
+                          r"compounded|generated|beat|called|predicted|avoided|caught|shows?)\b",
+                          re.I)
+
+
 @register_rule
 class HypotheticalPerformanceRule(PhraseRule):
     id = "FIN-15"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "Hypothetical or back-tested performance is never shown as actual"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -43,6 +71,15 @@ class HypotheticalPerformanceRule(PhraseRule):
         verdict = super().check(subject)
         if not verdict.passed or subject.stage is not Stage.REPLY:
             return verdict
+        finding = _presented_as_actual(subject.text)
+        if finding is not None:
+            return self.violation(
+                subject,
+                f"The reply presents simulated or pre-launch performance as actual results "
+                f"(\u201c{finding[:100]}\u201d); FIN-15 requires it to be labelled hypothetical.",
+                evidence=[Evidence(0, 0, finding[:160], "back-test presented as actual")],
+                action=Action.BLOCK,
+            )
         # A performance figure drawn from a back-test in context must say so.
         if any(BACKTEST_CONTEXT.search(doc.text) for doc in subject.documents):
             for sentence in _sentences_with_performance(subject.text):
@@ -55,6 +92,26 @@ class HypotheticalPerformanceRule(PhraseRule):
                         action=Action.BLOCK,
                     )
         return verdict
+
+
+def _presented_as_actual(text: str) -> str | None:
+    """The sentence that turns a back-test into a record, or None."""
+    from guardrails.text import split_sentences
+
+    sentences = [s.text for s in split_sentences(text)]
+    simulated = any(HYPOTHETICAL_SOURCE.search(s) or UNLABELLED_SOURCE.search(s)
+                    for s in sentences)
+    new_product = bool(NEW_PRODUCT.search(text))
+    for sentence in sentences:
+        if simulated and ACTUAL_CLAIM.search(sentence):
+            return sentence
+        if UNLABELLED_SOURCE.search(sentence) and PERFORMANCE.search(sentence) and not \
+                LABELLED.search(sentence):
+            return sentence
+        if (new_product and LONG_RECORD.search(sentence) and RECORD_CLAIM.search(sentence)
+                and not LABELLED.search(sentence)):
+            return sentence
+    return None
 
 
 def _sentences_with_performance(text: str) -> list[str]:

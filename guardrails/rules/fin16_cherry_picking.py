@@ -11,13 +11,21 @@ from guardrails.verdict import Action, Severity, Stage
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+YEAR = r"(?:19|20)\d\d"
+FIGURE = r"(?:\d+(?:\.\d+)?\s*%|\d+\s+(?:percentage\s+)?points)"
+# Benchmarks of a very different risk than a stock, sector or high-yield fund.
+UNLIKE = (r"(?:savings\s+accounts?|(?:a\s+)?savings\s+rate|cds?|certificates?\s+of\s+deposit|"
+          r"t-?bills|treasury\s+bills|cash|money\s+market|inflation|(?:the\s+)?average\s+(?:balanced|"
+          r"bond)\s+fund|balanced\s+funds?|bond\s+funds?)")
+COMPARE_MORE = (r"(?:beat|outperform\w*|outpac\w*|ahead\s+of|more\s+than|twice|double|(?:several|"
+                r"\w+)\s+times\s+(?:what|as\s+much\s+as)|topped)")
 COMPARE = r"(?:beat|outperform\w*|outpac\w*|crush\w*|trounc\w*|ahead\s+of|topped|up\s+\d)"
 
 
 @register_rule
 class CherryPickingRule(PhraseRule):
     id = "FIN-16"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "No cherry-picked periods or mismatched benchmarks"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -40,6 +48,24 @@ class CherryPickingRule(PhraseRule):
         r"\b(?:stock|equity|growth|tech|crypto|bitcoin)\s+(?:fund|etf|portfolio|index)?\b[^.?!]{0,40}"
         rf"\b{COMPARE}\b[^.?!]{{0,30}}\b(?:savings\s+accounts?|cds?|certificates?\s+of\s+deposit|"
         r"cash|money\s+market|inflation)",
+        rf"\b(?:from|between|look\s+at|looking\s+at|in|during)\s+{YEAR}\s*(?:to|through|and|-)\s*"
+        rf"{YEAR}\b[^.?!]{{0,60}}{FIGURE}",
+        rf"{FIGURE}[^.?!]{{0,40}}\b(?:from|between)\s+{YEAR}\s*(?:to|through|and|-)\s*{YEAR}\b",
+        rf"\bin\s+{YEAR}\b[^.?!]{{0,50}}\b(?:gained|rose|returned|did)\s+(?:far\s+|much\s+)?"
+        rf"(?:more|better)\s+than\b",
+        r"\b(?:through|since|from|off)\s+(?:the\s+|its\s+|last\s+\w+'s\s+|the\s+\w+\s+)?(?:high|"
+        r"low|bottom|peak|trough|lows|highs)\b[^.?!]{0,60}\b(?:up|ahead|gained|rose|returned|beat|"
+        r"\d+(?:\.\d+)?\s*%)",
+        r"\b(?:over|in|during)\s+the\s+(?:past|last|first)\s+(?:two|three|four|seven|eight|nine|"
+        r"eleven|thirteen|fourteen|fifteen|eighteen|[2-46-9]|1[1-46-9])\s+months\b[^.?!]{0,50}\b(?:up|"
+        r"ahead|gained|rose|returned|beat|outperform\w*|\d+(?:\.\d+)?\s*%)",
+        r"\b(?:in|over|during)\s+the\s+(?:\w+\s+)?(?:days?|weeks?|months?)\s+(?:after|since|following|"
+        r"before)\b[^.?!]{0,60}\b(?:up|rose|gained|returned|jumped|rallied|\d+(?:\.\d+)?\s*%)",
+        rf"\b(?:the|this|that|it|its)\s+(?:\w+\s+){{0,3}}(?:fund|etf|portfolio|strategy|stocks?|"
+        rf"gold|bitcoin)\b[^.?!]{{0,80}}\b{COMPARE_MORE}\b[^.?!]{{0,40}}\b{UNLIKE}\b",
+        rf"\b(?:it|the\s+fund|the\s+etf|the\s+portfolio)\s+(?:has\s+)?(?:returned|gained|earned|"
+        rf"made|delivered)\s+(?:nearly\s+|about\s+|almost\s+|roughly\s+)?{COMPARE_MORE}\b"
+        rf"[^.?!]{{0,40}}\b{UNLIKE}\b",
         rf"\b(?:bond|income|money\s+market)\s+fund\b[^.?!]{{0,40}}\b{COMPARE}\b[^.?!]{{0,30}}"
         r"\b(?:nasdaq|bitcoin|crypto|tech\s+stocks)",
     ))

@@ -26,7 +26,7 @@ REFERRAL = " A tax professional can advise on your situation."
 @register_rule
 class TaxLegalWordingRule(PhraseRule):
     id = "FIN-17"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "Accurate tax and legal wording; no individual tax or legal advice"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -37,10 +37,31 @@ class TaxLegalWordingRule(PhraseRule):
     negatable = False
     classifier_exempt = re.compile(r"\b(?:tax\s+(?:professional|advis[eo]r|preparer)|cpa|"
                                    r"accountant|attorney|lawyer|depends\s+on\s+(?:your|the)\s+"
-                                   r"(?:situation|circumstances))\b", re.I)
+                                   r"(?:situation|circumstances)|tax[- ]deferred|already\s+paid\s+tax|"
+                                   r"(?:until|when)\s+(?:you\s+)?withdraw\w*|taxed\s+as\s+ordinary"
+                                   r"\s+income)\b", re.I)
     patterns = compile_all((
         r"\byou\s+(?:won't|will\s+not|don't|do\s+not|never)\s+(?:have\s+to\s+)?(?:owe|pay)\s+"
-        r"(?:any\s+)?(?:tax(?:es)?|the\s+irs)\b",
+        r"(?:any\s+)?(?:tax(?:es)?|the\s+irs)\b(?![^.?!]{0,30}\b(?:each\s+year|every\s+year|"
+        r"annually|until|as\s+it\s+grows|along\s+the\s+way|now|yet)\b)",
+        # Common misstatements of US tax rules.
+        r"\btax[- ]free\s+(?:whatever|no\s+matter\s+(?:what|how)|for\s+any\s+(?:purpose|reason|"
+        r"expense))\b|\bwhatever\s+you\s+spend\s+(?:it|them)\s+on\b",
+        r"\b(?:exempt|free)\s+from\s+(?:every|all|any)\s+(?:kind\s+of\s+|type\s+of\s+)?tax(?:es)?\b",
+        r"\bshort[- ]term\s+(?:capital\s+)?gains?\b[^.?!]{0,50}\b(?:same|identical)\b[^.?!]{0,20}"
+        r"\b(?:as|like)\s+long[- ]term\b|\bholding\s+period\s+(?:doesn't|does\s+not)\s+matter\b",
+        r"\bwash[- ]sale\b[^.?!]{0,80}\b(?:within\s+(?:a|one|two)\s+weeks?|(?:[1-9]|1\d|2\d|one|two|"
+        r"three|five|seven|eight|ten|fourteen|fifteen)\s+days?)\b",
+        r"\bgifts?\b[^.?!]{0,60}\b(?:taxed\s+immediately|immediately\s+taxed|taxed\s+right\s+away)\b|"
+        r"\b(?:recipient|receiver)\s+(?:always\s+)?(?:pays|must\s+pay|owes)\s+(?:the\s+)?gift\s+tax\b",
+        r"\bnever\s+(?:get|gets|are|is|be)\s+taxed\b",
+        r"\bconversions?\b[^.?!]{0,40}\b(?:doesn't|does\s+not|won't|will\s+not|never)\s+(?:trigger|"
+        r"create|cause|result\s+in|generate)\s+(?:any\s+)?tax",
+        r"\broth\s+(?:ira\s+)?contributions?\b[^.?!]{0,30}\b(?:lower|reduce|are\s+deductible|"
+        r"(?:are\s+)?tax[- ]deductible)\b",
+        r"\b(?:deduct|write\s+off)\s+(?:all|the\s+full\s+amount\s+of|unlimited|any\s+amount\s+of)\s+"
+        r"(?:your\s+)?(?:capital\s+)?loss(?:es)?\b[^.?!]{0,30}\b(?:against|from)\s+(?:your\s+)?"
+        r"(?:ordinary\s+|regular\s+)?(?:income|salary|wages)",
         r"\b(?:completely|totally|100%|entirely)\s+tax[- ](?:free|exempt)\b",
         r"\b(?:no|zero)\s+tax(?:es)?\s+(?:at\s+all|ever|whatsoever|on\s+(?:it|this|that|any))\b",
         r"\bnever\s+(?:be\s+)?tax(?:ed|able)\b",
@@ -58,7 +79,9 @@ class TaxLegalWordingRule(PhraseRule):
     def check(self, subject: RailInput) -> Verdict:
         if subject.stage is Stage.REPLY:
             match = TAX_FREE_CLAIM.search(subject.text)
-            if match and not re.search(r"\bwithdraw|\bdistribution", match.group(0), re.I):
+            if match and not re.search(r"\bwithdraw|\bdistribution|\brather\s+than\s+tax|"
+                                       r"\b(?:not|isn't|never|instead\s+of)\s+tax[- ]free",
+                                       match.group(0), re.I):
                 repaired = (subject.text[: match.start()] + match.group("account")
                             + match.group("middle") + "tax-deferred" + subject.text[match.end():])
                 if REFERRAL.strip() not in repaired:

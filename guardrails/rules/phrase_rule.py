@@ -59,6 +59,9 @@ def classifier_flags(bank_name: str, rule_id: str, text: str,
 class PhraseRule(Rule):
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = ()
     exempt: ClassVar[re.Pattern[str] | None] = None
+    # Sentences of a reply that use a phrase descriptively (explaining a rule, warning about a
+    # scheme): exempt at the reply stage only, since a request in those words still asks.
+    reply_exempt: ClassVar[re.Pattern[str] | None] = None
     # Contexts that excuse a classifier-only finding but not an explicit phrase.
     classifier_exempt: ClassVar[re.Pattern[str] | None] = None
     negatable: ClassVar[bool] = True
@@ -77,7 +80,7 @@ class PhraseRule(Rule):
             return False, 0.0
         return classifier_flags(self._bank_name(stage), self.id, text, self.params.threshold)
 
-    def pattern_hits(self, text: str) -> list[tuple[int, int]]:
+    def pattern_hits(self, text: str, stage: Stage | None = None) -> list[tuple[int, int]]:
         """Spans (in ``text``) of pattern matches that are not negated or exempt."""
         views = [normalize(text)]
         if self.leet:
@@ -85,6 +88,9 @@ class PhraseRule(Rule):
         spans: list[tuple[int, int]] = []
         for view in views:
             if self.exempt is not None and self.exempt.search(view.text):
+                continue
+            if (stage is Stage.REPLY and self.reply_exempt is not None
+                    and self.reply_exempt.search(view.text)):
                 continue
             for pattern in self.patterns:
                 for match in pattern.finditer(view.text):
@@ -99,10 +105,11 @@ class PhraseRule(Rule):
             return [(0, len(subject.text), subject.text)]
         return [(s.start, s.end, s.text) for s in split_sentences(subject.text)]
 
-    def _exempt(self, text: str) -> bool:
+    def _exempt(self, text: str, stage: Stage | None = None) -> bool:
         view = normalize(text).text
-        return any(p is not None and p.search(view) for p in (self.exempt,
-                                                               self.classifier_exempt))
+        patterns = (self.exempt, self.classifier_exempt,
+                    self.reply_exempt if stage is Stage.REPLY else None)
+        return any(p is not None and p.search(view) for p in patterns)
 
     def check(self, subject: RailInput) -> Verdict:
         evidence: list[Evidence] = []
@@ -110,7 +117,7 @@ class PhraseRule(Rule):
         best = 0.0
         units = self.units(subject)
         for start, end, text in units:
-            hits = self.pattern_hits(text)
+            hits = self.pattern_hits(text, subject.stage)
             if hits:
                 best = 1.0
                 for hit_start, hit_end in hits[:2]:
@@ -125,9 +132,11 @@ class PhraseRule(Rule):
             scored = [(self._classify(text, subject.stage), start, end, text)
                       for start, end, text in units]
             best = max([probability] + [s[0][1] for s in scored])
-            eligible = [s for s in scored if not self._exempt(s[3]) and not DISCLAIMER.search(s[3])]
+            eligible = [s for s in scored if not self._exempt(s[3], subject.stage)
+                        and not DISCLAIMER.search(s[3])]
             sentence_flags = [s for s in eligible if s[0][0]]
-            if sentence_flags or (model_flag and eligible and not self._exempt(subject.text)):
+            if sentence_flags or (model_flag and eligible
+                                   and not self._exempt(subject.text, subject.stage)):
                 (_, top), start, end, text = max(sentence_flags or eligible,
                                                  key=lambda item: item[0][1])
                 evidence.append(Evidence(start, end, text[:160],
