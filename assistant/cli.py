@@ -61,6 +61,11 @@ def cmd_setup(args: argparse.Namespace) -> int:
             print(f"embeddings: glossary-tuned model {tuned}")
     index = KnowledgeBase(settings).ensure_index(force=args.force)
     print(f"index: {index.manifest['count']} passages ({index.manifest['index_type']})")
+    if settings.model.adapters.source == "registry":
+        registry = _registry(settings)
+        stack = registry.active_stack(settings.model.adapters.layers)
+        print("adapters: " + (", ".join(f"{a.layer}={a.version}" for a in stack) or
+                              "none active (base model only)"))
     print(f"setup complete in {time.time() - started:.1f}s")
     return 0
 
@@ -164,11 +169,13 @@ def cmd_redact(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    if args.target == "model":
+        return cmd_eval_model(args, settings)
     if args.target == "retrieval":
         from knowledge.evaluation import evaluate_retrieval
         from knowledge.knowledge_base import KnowledgeBase
 
-        report = evaluate_retrieval(KnowledgeBase(settings), k=args.k)
+        report = evaluate_retrieval(KnowledgeBase(settings), path=args.questions, k=args.k)
         text = "\n".join(f"{tag:>9}: n={m['n']:4}  recall@1 {m['recall@1']:.3f}  recall@{args.k} "
                          f"{m[f'recall@{args.k}']:.3f}  MRR {m['mrr']:.3f}"
                          for tag, m in report["metrics"].items())
@@ -182,6 +189,140 @@ def cmd_eval(args: argparse.Namespace) -> int:
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2) if args.json else text)
+    print(f"report written to {out}", file=sys.stderr)
+    return 0
+
+
+TRAIN_FLAGS: tuple[tuple[str, str, Any], ...] = (
+    ("base-model", "base_model", str), ("rank", "lora.r", int), ("alpha", "lora.alpha", int),
+    ("dropout", "lora.dropout", float), ("learning-rate", "learning_rate", float),
+    ("lr-scheduler", "lr_scheduler", str), ("epochs", "epochs", float),
+    ("max-steps", "max_steps", int), ("batch-size", "batch_size", int),
+    ("grad-accum", "grad_accum", int), ("precision", "precision", str),
+    ("device", "device", str), ("seed", "seed", int), ("eval-every", "eval_every", int),
+    ("save-every", "save_every", int), ("save-limit", "save_limit", int),
+    ("output-dir", "output_dir", str), ("artifact-dir", "artifact_dir", str),
+)
+
+
+def _registry(settings: Settings) -> Any:
+    from assistant.audit import AuditStore
+    from assistant.training.registry import AdapterRegistry
+
+    registry = AdapterRegistry(AuditStore(settings.database_url).engine, settings.root)
+    adapters = settings.model.adapters
+    registry.sync([settings.resolve_path(d) for d in adapters.artifact_dirs], adapters.layers)
+    return registry
+
+
+def _train_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    from assistant.training.config import parse_overrides
+
+    overrides = parse_overrides(args.set)
+    for _flag, key, _kind in TRAIN_FLAGS:
+        value = getattr(args, f"override_{key.replace('.', '__')}")
+        if value is not None:
+            overrides[key] = value
+    if getattr(args, "target_modules", None):
+        overrides["lora.target_modules"] = args.target_modules.split(",")
+    if getattr(args, "gradient_checkpointing", False):
+        overrides["gradient_checkpointing"] = True
+    if getattr(args, "no_promote", False):
+        overrides["promote"] = False
+    return overrides
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from assistant.training.config import load_train_config
+    from assistant.training.registry import RegistryError
+    from assistant.training.trainer import train_adapter
+
+    settings = _settings(args)
+    config = load_train_config(args.config, _train_overrides(args))
+    registry = _registry(settings)
+    try:
+        outcome = train_adapter(config, settings, registry, resume=args.resume,
+                                dataset=Path(args.dataset) if args.dataset else None)
+    except (RegistryError, RuntimeError) as exc:
+        print(f"advisor train: {exc}", file=sys.stderr)
+        return 1
+    state = "active" if config.promote else "registered (not active)"
+    print(json.dumps({"version": outcome.version, "path": str(outcome.folder),
+                      "state": state, "metrics": outcome.metrics}, indent=2))
+    return 0
+
+
+def cmd_dataset(args: argparse.Namespace) -> int:
+    from assistant.training.config import load_train_config
+    from assistant.training.dataset import build_dataset
+
+    settings = _settings(args)
+    config = load_train_config(args.config)
+    build = build_dataset(settings, config.data)
+    manifest = build.manifest
+    print(json.dumps({"folder": str(build.folder), "content_hash": manifest["content_hash"],
+                      "counts": manifest["counts"],
+                      "negative_share_task_train": manifest["negative_share_task_train"],
+                      "pii_check_passed": manifest["pii_check"]["passed"]}, indent=2))
+    return 0 if manifest["pii_check"]["passed"] else 1
+
+
+def cmd_adapters(args: argparse.Namespace) -> int:
+    from assistant.training.registry import RegistryError
+
+    settings = _settings(args)
+    registry = _registry(settings)
+    command = args.adapters_command
+    try:
+        if command == "list":
+            rows = []
+            for row in registry.versions():
+                active = registry.active(row.layer)
+                metrics = row.manifest.get("metrics", {})
+                rows.append({"layer": row.layer, "version": row.version,
+                             "active": bool(active and active.version == row.version),
+                             "dataset": row.manifest.get("dataset", {}).get("content_hash"),
+                             "eval_loss": metrics.get("eval_loss"), "path": row.path})
+            if args.json:
+                print(json.dumps(rows, indent=2))
+            for row in rows if not args.json else []:
+                mark = "*" if row["active"] else " "
+                print(f"{mark} {row['layer']:<7} {row['version']:<28} dataset {row['dataset']} "
+                      f"eval_loss {row['eval_loss']}  {row['path']}")
+        elif command == "show":
+            row = registry.get(args.version)
+            print(json.dumps({"version": row.version, "layer": row.layer, "path": row.path,
+                              "registered_at": row.registered_at.isoformat(),
+                              "manifest": row.manifest}, indent=2))
+        elif command == "promote":
+            layer, previous = registry.promote(args.version, actor=args.actor)
+            print(f"{layer}: active {previous} -> {args.version}")
+        else:
+            layer = args.layer or _last_moved_layer(registry, settings)
+            left, now = registry.rollback(layer, actor=args.actor)
+            print(f"{layer}: active {left} -> {now}")
+    except RegistryError as exc:
+        print(f"advisor adapters: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _last_moved_layer(registry: Any, settings: Settings) -> str:
+    events = [e for layer in settings.model.adapters.layers for e in registry.history(layer)]
+    if not events:
+        return str(settings.model.adapters.layers[-1])
+    return str(max(events, key=lambda e: (e.at, e.id)).layer)
+
+
+def cmd_eval_model(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.training.evaluation import evaluate_model, format_model_report
+
+    report = evaluate_model(settings, limit=args.limit,
+                            dataset=Path(args.dataset) if args.dataset else None)
+    out = args.out or str(settings.root / "assistant" / "adapters" / "eval_report.json")
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(json.dumps(report, indent=2) + "\n")
+    print(json.dumps(report, indent=2) if args.json else format_model_report(report))
     print(f"report written to {out}", file=sys.stderr)
     return 0
 
@@ -325,11 +466,51 @@ def build_parser() -> argparse.ArgumentParser:
     reveal.set_defaults(func=cmd_vault)
 
     evaluate = sub.add_parser("eval", help="evaluate a stage on the team's labelled sets")
-    evaluate.add_argument("target", choices=["guardrails", "retrieval"])
+    evaluate.add_argument("target", choices=["guardrails", "retrieval", "model"])
     evaluate.add_argument("--k", type=int, default=5, help="cut-off for retrieval recall")
+    evaluate.add_argument("--questions", help="retrieval: question file (default: eval set)")
+    evaluate.add_argument("--limit", type=int, default=None,
+                          help="model: held-out cases to run (default: configs' eval size)")
+    evaluate.add_argument("--dataset", help="model: a built dataset folder (default: build)")
     evaluate.add_argument("--out", help="where to write the JSON report")
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of a table")
     evaluate.set_defaults(func=cmd_eval)
+
+    train = sub.add_parser("train", help="train one LoRA adapter layer (staged)")
+    train.add_argument("--config", required=True, help="configs/train/<name>.yaml")
+    train.add_argument("--resume", action="store_true",
+                       help="continue from the run's last checkpoint after an interruption")
+    train.add_argument("--dataset", help="reuse a built dataset folder instead of building")
+    train.add_argument("--no-promote", action="store_true",
+                       help="register the new version without making it active")
+    for flag, key, kind in TRAIN_FLAGS:
+        train.add_argument(f"--{flag}", dest=f"override_{key.replace('.', '__')}", type=kind,
+                           default=None, help=f"override {key}")
+    train.add_argument("--target-modules", help="comma-separated, e.g. q_proj,v_proj")
+    train.add_argument("--gradient-checkpointing", action="store_true")
+    train.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                       help="override any config key, e.g. --set data.eval_share=0.1")
+    train.set_defaults(func=cmd_train)
+
+    dataset = sub.add_parser("dataset", help="build the LoRA datasets and their manifest")
+    dataset.add_argument("--config", default="configs/train/task.yaml",
+                         help="training config whose data section to use")
+    dataset.set_defaults(func=cmd_dataset)
+
+    adapters = sub.add_parser("adapters", help="the adapter registry")
+    adapters_sub = adapters.add_subparsers(dest="adapters_command", required=True)
+    listing = adapters_sub.add_parser("list", help="versions per layer; * marks the active one")
+    listing.add_argument("--json", action="store_true")
+    show = adapters_sub.add_parser("show", help="one version's manifest")
+    show.add_argument("version")
+    promote = adapters_sub.add_parser("promote", help="make a version its layer's active one")
+    promote.add_argument("version")
+    rollback = adapters_sub.add_parser("rollback", help="move a layer's alias back one step")
+    rollback.add_argument("layer", nargs="?", default=None,
+                          help="domain or task (default: the most recently moved layer)")
+    for command in (listing, show, promote, rollback):
+        command.add_argument("--actor", default="cli", help="who is moving the alias")
+    adapters.set_defaults(func=cmd_adapters)
     return parser
 
 

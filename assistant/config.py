@@ -60,9 +60,22 @@ class GenerationSpec(StrictModel):
     repetition_penalty: float = Field(default=1.1, ge=1.0, le=2.0)
 
 
+class AdaptersConfig(StrictModel):
+    source: Literal["registry", "static", "none"] = Field(
+        default="registry", description="registry: each layer's 'active' version (hot-reloaded); "
+                                        "static: the paths in `static`; none: the base alone")
+    layers: list[str] = ["domain", "task"]
+    static: list[AdapterSpec] = []
+    artifact_dirs: list[str] = Field(default=["assistant/adapters", "data/adapters"],
+                                     description="where trained adapters are discovered")
+    reload_check_seconds: float = Field(default=5.0, ge=0.0)
+    merge: bool = Field(default=True, description="fold the LoRA deltas into the base weights "
+                                                  "(faster decoding; rebuilt on a swap)")
+
+
 class ModelConfig(StrictModel):
     base: BaseModelSpec = BaseModelSpec()
-    adapters: list[AdapterSpec] = []
+    adapters: AdaptersConfig = AdaptersConfig()
     device: Literal["auto", "cpu", "cuda"] = "auto"
     dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto"
     cpu_threads: int = Field(default=0, ge=0, le=256, description="0 = choose from core count")

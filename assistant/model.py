@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from assistant.config import AdapterSpec, GenerationSpec, Settings
 from assistant.device import DevicePlan, apply_threads, plan_device
 
 ADAPTER_MANIFEST = "advisor-adapter.json"
+log = logging.getLogger(__name__)
 
 Message = dict[str, str]
 
@@ -47,56 +49,123 @@ def adapter_version(spec: AdapterSpec) -> str:
     return f"{spec.name}@{version}"
 
 
+AdapterSource = Callable[[], list[AdapterSpec]]
+
+
 class ChatModel:
+    """Base + adapters; with an ``adapter_source`` it follows the registry while serving.
+
+    A swap builds the new stack beside the old one and replaces it in one
+    assignment, so turns in flight finish on the adapters they started with
+    and every turn reports the versions that actually answered it.
+    """
+
     def __init__(self, base_folder: Path, model_id: str, adapters: Sequence[AdapterSpec],
-                 plan: DevicePlan, generation: GenerationSpec) -> None:
+                 plan: DevicePlan, generation: GenerationSpec, *, merge: bool = False,
+                 adapter_source: AdapterSource | None = None,
+                 reload_check_seconds: float = 5.0) -> None:
         self.base_folder = base_folder
         self.model_id = model_id
         self.adapters = list(adapters)
         self.plan = plan
         self.generation = generation
+        self.merge = merge
+        self.adapter_source = adapter_source
+        self.reload_check_seconds = reload_check_seconds
         self._lock = threading.Lock()
-        self._loaded: tuple[Any, Any] | None = None
+        self._swap_lock = threading.Lock()
+        self._checked_at = 0.0
+        self._loaded: tuple[Any, Any, str] | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> ChatModel:
+    def from_settings(cls, settings: Settings,
+                      adapter_source: AdapterSource | None = None) -> ChatModel:
         config = settings.model
         folder = resolve_base_model(config.base.path, settings.cache_path)
         plan = plan_device(config.device, config.dtype, config.cpu_threads)
-        adapters = [AdapterSpec(name=a.name, path=str(settings.resolve_path(a.path)))
-                    for a in config.adapters]
-        return cls(folder, config.base.model_id, adapters, plan, config.generation)
+        adapters: list[AdapterSpec] = []
+        if config.adapters.source == "static":
+            adapters = [AdapterSpec(name=a.name, path=str(settings.resolve_path(a.path)))
+                        for a in config.adapters.static]
+        source = adapter_source if config.adapters.source == "registry" else None
+        if source is not None:
+            adapters = source()
+        return cls(folder, config.base.model_id, adapters, plan, config.generation,
+                   merge=config.adapters.merge, adapter_source=source,
+                   reload_check_seconds=config.adapters.reload_check_seconds)
 
     @property
     def adapter_version(self) -> str:
+        """The versions of the stack that is loaded (or will be, before the first turn)."""
+        if self._loaded is not None:
+            return self._loaded[2]
         return "+".join(adapter_version(a) for a in self.adapters) or "none"
 
-    def _load(self) -> tuple[Any, Any]:
-        if self._loaded is not None:
-            return self._loaded
+    def _build(self, adapters: Sequence[AdapterSpec]) -> tuple[Any, Any, str]:
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
         apply_threads(self.plan)
+        for spec in adapters:
+            if not (Path(spec.path) / "adapter_config.json").exists():
+                raise AssetError(f"LoRA adapter {spec.name!r} not found at {spec.path} "
+                                 "(no adapter_config.json)")
         tokenizer = AutoTokenizer.from_pretrained(str(self.base_folder))
         model: Any = AutoModelForCausalLM.from_pretrained(str(self.base_folder),
                                                           dtype=self.plan.dtype)
-        if self.adapters:
+        if adapters:
             from peft import PeftModel
 
-            for spec in self.adapters:
-                if not (Path(spec.path) / "adapter_config.json").exists():
-                    raise AssetError(f"LoRA adapter {spec.name!r} not found at {spec.path} "
-                                     "(no adapter_config.json)")
-            first = self.adapters[0]
-            model = PeftModel.from_pretrained(model, first.path, adapter_name=first.name)
-            for spec in self.adapters[1:]:
-                model.load_adapter(spec.path, adapter_name=spec.name)
-            # Activate every layer at once: their LoRA deltas add up on the base.
-            model.base_model.set_adapter([spec.name for spec in self.adapters])
+            if self.merge:
+                # Each layer's delta is folded into the weights in turn: W + ΔA + ΔB.
+                for spec in adapters:
+                    model = PeftModel.from_pretrained(model, spec.path,
+                                                      adapter_name=spec.name).merge_and_unload()
+            else:
+                first = adapters[0]
+                model = PeftModel.from_pretrained(model, first.path, adapter_name=first.name)
+                for spec in adapters[1:]:
+                    model.load_adapter(spec.path, adapter_name=spec.name)
+                # Activate every layer at once: their LoRA deltas add up on the base.
+                model.base_model.set_adapter([spec.name for spec in adapters])
         model.to(self.plan.device)
         model.eval()
-        self._loaded = (tokenizer, model)
-        return self._loaded
+        version = "+".join(adapter_version(a) for a in adapters) or "none"
+        return tokenizer, model, version
+
+    def _load(self) -> tuple[Any, Any]:
+        self.refresh_adapters()
+        loaded = self._loaded
+        if loaded is None:
+            with self._swap_lock:
+                if self._loaded is None:
+                    self._loaded = self._build(self.adapters)
+                loaded = self._loaded
+        return loaded[0], loaded[1]
+
+    def refresh_adapters(self, force: bool = False) -> bool:
+        """Follow the adapter source; True when a different stack was swapped in."""
+        if self.adapter_source is None:
+            return False
+        now = time.monotonic()
+        if not force and now - self._checked_at < self.reload_check_seconds:
+            return False
+        self._checked_at = now
+        try:
+            wanted = self.adapter_source()
+        except Exception:  # the registry being briefly unreachable must not stop answers
+            log.warning("adapter registry check failed; keeping the loaded adapters",
+                        exc_info=True)
+            return False
+        if wanted == self.adapters:
+            return False
+        with self._swap_lock:
+            if self._loaded is not None:
+                built = self._build(wanted)
+                self.adapters, self._loaded = list(wanted), built
+            else:
+                self.adapters = list(wanted)
+        log.info("adapters now %s", self.adapter_version)
+        return True
 
     def warm_up(self) -> None:
         self._load()

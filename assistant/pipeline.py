@@ -25,6 +25,7 @@ from assistant.config import Settings
 from assistant.input_hygiene import INPUT_PROBLEM_REPLIES, clean_input
 from assistant.model import ChatModel
 from assistant.prompting import build_messages
+from assistant.training.registry import registry_adapter_source
 from guardrails.checker import GuardrailChecker, RailResult
 from guardrails.pii import PlaceholderMap, Redactor
 from guardrails.pii.vault import PiiVault, load_master_key
@@ -68,6 +69,8 @@ class TurnResult:
     error: str | None = None
     pii_entities: list[dict[str, Any]] = field(default_factory=list)
     case_id: str | None = None
+    adapter_version: str | None = None  # the adapter stack that generated, if the model ran
+    raw_reply: str | None = None  # the model's unchecked text: for evaluation, never shown
 
     @property
     def answer(self) -> str:
@@ -106,9 +109,10 @@ class Pipeline:
         self.knowledge = knowledge or KnowledgeBase(settings)
         self.redactor = redactor or Redactor(settings.guardrails.pii_score_threshold,
                                              vocabulary=self.knowledge.vocabulary())
-        self.model = model or ChatModel.from_settings(settings)
         self.checker = checker or GuardrailChecker(settings.guardrails)
         self.store = store or AuditStore(settings.database_url, echo=settings.storage.echo_sql)
+        self.model = model or ChatModel.from_settings(
+            settings, adapter_source=registry_adapter_source(settings, self.store.engine))
         self.vault = PiiVault(self.store.engine, load_master_key(settings.cache_path))
         self._placeholders: OrderedDict[str, PlaceholderMap] = OrderedDict()
         self._placeholder_lock = threading.Lock()
@@ -177,6 +181,8 @@ class Pipeline:
             verdicts=verdicts,
             error=error,
             pii_entities=state["pii"],
+            adapter_version=state.get("adapter_version"),
+            raw_reply=state.get("raw_reply"),
         )
 
     def _record(self, result: TurnResult, watch: _Stopwatch) -> None:
@@ -190,7 +196,7 @@ class Pipeline:
                 violations=result.violations,
                 sources=[s.as_dict() for s in result.sources],
                 model_id=self.model.model_id,
-                adapter_version=self.model.adapter_version,
+                adapter_version=result.adapter_version or self.model.adapter_version,
                 latency_ms=result.latency_ms,
                 verdicts=result.verdicts,
                 pii_entities=result.pii_entities,
@@ -242,7 +248,8 @@ class Pipeline:
         documents = [_context(hit) for hit in hits]
         t = watch.lap("retrieve", t)
 
-        messages = build_messages(self.settings.model.system_prompt, redaction.text, hits,
+        messages = build_messages(self.settings.model.system_prompt, redaction.text,
+                                  [hit.document for hit in hits],
                                   self.settings.retrieval.max_context_chars)
         prompt = self.model.render_prompt(messages)
         prompt_check = self.checker.check_prompt(prompt)
@@ -252,14 +259,15 @@ class Pipeline:
             return self._result(conversation_id, prompt_check.text, prompt_check.action, state,
                                 watch)
 
+        state["adapter_version"] = self.model.adapter_version  # the stack that answers
         reply_check = yield from self._generate_checked(prompt_check.text, redaction.text,
-                                                        documents, watch, max_new_tokens)
+                                                        documents, watch, max_new_tokens, state)
         state["verdicts"].extend(reply_check.verdicts)
         return self._result(conversation_id, reply_check.text, reply_check.action, state, watch)
 
     def _generate_checked(self, prompt: str, user_text: str, documents: list[ContextDocument],
-                          watch: _Stopwatch, max_new_tokens: int | None
-                          ) -> Generator[TurnEvent, None, RailResult]:
+                          watch: _Stopwatch, max_new_tokens: int | None,
+                          state: dict[str, Any]) -> Generator[TurnEvent, None, RailResult]:
         """Stream the reply, releasing text only after the reply rails passed it."""
         stop = threading.Event()
         buffer = ""
@@ -288,6 +296,7 @@ class Pipeline:
                 watch.laps["time_to_first_text"] = (first_release - watch._started) * 1000
             yield TurnEvent(shown)
         t = watch.lap("generate", t)
+        state["raw_reply"] = buffer
         final = self.checker.check_reply(_complete_sentences(buffer), user_text, documents)
         watch.lap("reply_rails", t)
         if not final.text.strip():

@@ -100,3 +100,41 @@ class VaultAccess(SQLModel, table=True):
     reason: str = Field(sa_column=Column(Text, nullable=False))
     granted: bool
     accessed_at: datetime = Field(default_factory=utcnow)
+
+
+class AdapterVersion(SQLModel, table=True):
+    """A trained LoRA layer: immutable once registered (the manifest is its record)."""
+
+    __tablename__ = "adapter_versions"
+
+    version: str = Field(primary_key=True, max_length=120)
+    layer: str = Field(max_length=32, index=True)
+    path: str = Field(sa_column=Column(Text, nullable=False))
+    registered_at: datetime = Field(default_factory=utcnow)
+    manifest: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class AdapterAlias(SQLModel, table=True):
+    """The version a layer's alias (``active``) points at; the server follows it."""
+
+    __tablename__ = "adapter_aliases"
+
+    layer: str = Field(primary_key=True, max_length=32)
+    alias: str = Field(primary_key=True, max_length=32)
+    version: str = Field(foreign_key="adapter_versions.version", max_length=120)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AdapterAliasEvent(SQLModel, table=True):
+    """Every alias move, so a rollback knows where to go and reviewers know who moved it."""
+
+    __tablename__ = "adapter_alias_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    layer: str = Field(max_length=32, index=True)
+    alias: str = Field(max_length=32)
+    from_version: str | None = Field(default=None, max_length=120)
+    to_version: str = Field(max_length=120)
+    action: str = Field(max_length=16)  # promote | rollback | bootstrap
+    actor: str = Field(max_length=120)
+    at: datetime = Field(default_factory=utcnow, index=True)

@@ -64,3 +64,30 @@ def test_config_error_is_one_line(monkeypatch: pytest.MonkeyPatch,
     assert main(["ask", "hello"]) == 2
     error = capsys.readouterr().err.strip()
     assert error.startswith("advisor: error:") and "model.device" in error
+
+
+def test_adapters_list_promote_rollback(tmp_path: Path, isolated_db: Path,
+                                        monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    for version, created in (("task-a", "2026-11-01"), ("task-b", "2026-11-02")):
+        folder = tmp_path / "artifacts" / "task" / version
+        folder.mkdir(parents=True)
+        (folder / "advisor-adapter.json").write_text(json.dumps(
+            {"version": version, "layer": "task", "created_at": created}))
+    monkeypatch.setenv("ADVISOR_MODEL__ADAPTERS__ARTIFACT_DIRS", f"[{tmp_path / 'artifacts'}]")
+
+    def active() -> str:
+        capsys.readouterr()
+        assert main(["adapters", "list", "--json"]) == 0
+        rows = json.loads(capsys.readouterr().out)
+        return next(r["version"] for r in rows if r["active"])
+
+    assert active() == "task-b"  # a fresh database starts on the newest shipped version
+    assert main(["adapters", "promote", "task-a", "--actor", "reviewer-7"]) == 0
+    assert active() == "task-a"
+    assert main(["adapters", "rollback", "task"]) == 0
+    assert active() == "task-b"
+    assert main(["adapters", "promote", "task-zzz"]) == 1
+    assert "unknown adapter version" in capsys.readouterr().err
+    assert main(["adapters", "show", "task-a"]) == 0
+    assert json.loads(capsys.readouterr().out)["manifest"]["created_at"] == "2026-11-01"

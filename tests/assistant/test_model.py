@@ -95,3 +95,34 @@ def test_missing_adapter_is_reported(chat_model: ChatModel, tmp_path: Path) -> N
                        chat_model.generation)
     with pytest.raises(AssetError, match="adapter 'task' not found"):
         broken.warm_up()
+
+
+def test_adapter_source_is_followed_without_restart(chat_model: ChatModel,
+                                                    adapters: list[AdapterSpec]) -> None:
+    """A registry alias move reaches a live model: new weights, new reported version."""
+    wanted: list[AdapterSpec] = adapters[:1]
+    live = ChatModel(chat_model.base_folder, chat_model.model_id, [], chat_model.plan,
+                     chat_model.generation, merge=True, adapter_source=lambda: list(wanted),
+                     reload_check_seconds=0.0)
+    first = live.generate(MESSAGES, max_new_tokens=8).text
+    assert live.adapter_version == "domain@domain"
+    wanted = list(adapters)
+    assert live.refresh_adapters(force=True)
+    assert live.adapter_version == "domain@domain+task@task"
+    assert live.generate(MESSAGES, max_new_tokens=8).text != first
+    assert not live.refresh_adapters(force=True)  # unchanged source: no rebuild
+
+
+def test_merged_and_unmerged_stacks_agree(chat_model: ChatModel,
+                                          adapters: list[AdapterSpec]) -> None:
+    def logits(model: ChatModel) -> torch.Tensor:
+        tokenizer, net = model._load()
+        inputs = tokenizer(model.render_prompt(MESSAGES), return_tensors="pt")
+        with torch.inference_mode():
+            return net(**inputs).logits[0, -1]
+
+    merged = ChatModel(chat_model.base_folder, chat_model.model_id, adapters, chat_model.plan,
+                       chat_model.generation, merge=True)
+    separate = ChatModel(chat_model.base_folder, chat_model.model_id, adapters,
+                         chat_model.plan, chat_model.generation, merge=False)
+    assert torch.allclose(logits(merged), logits(separate), atol=1e-3)

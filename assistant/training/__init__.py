@@ -1,0 +1,1 @@
+"""LoRA training: dataset build, staged adapter training, registry and evaluation."""
