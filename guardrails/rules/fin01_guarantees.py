@@ -13,6 +13,7 @@ import re
 
 from guardrails.normalize import negated_before, normalize
 from guardrails.rules.base import RailInput, Rule, RuleParams, register_rule
+from guardrails.rules.contexts import META_REFUSAL, WARNING
 from guardrails.rules.patterns import compile_all
 from guardrails.rules.phrase_rule import classifier_flags
 from guardrails.text import split_sentences
@@ -97,12 +98,28 @@ SOLICITS_GUARANTEE = compile_all(
 
 DISCLAIMS_GUARANTEE = compile_all(
     (
-        r"\b(?:not|never|no(?:thing)?|cannot|can't)\b[^.?!]{0,40}?\bguarantee",
+        r"\b(?:not|never|no(?:thing)?|cannot|can't|isn't|aren't|won't|doesn't)\b[^.?!]{0,40}?"
+        r"\bguarantee",
+        r"\b(?:loss(?:es)?|losing\s+money)\s+(?:are|is)\s+(?:always\s+)?possible\b",
+        r"\b(?:reduce|eat\s+into|cut\s+into|wipe\s+out|erode)\s+(?:some\s+of\s+|part\s+of\s+)?"
+        r"(?:your\s+|the\s+)?(?:principal|balance|savings|investment|capital)\b",
+        r"\b(?:value|price|prices|balance)\s+(?:can|could|may|might|will)\s+(?:also\s+)?"
+        r"(?:fall|drop|decline|go\s+down|shrink)\b",
         r"\bguarantee[sd]?\b[^.?!]{0,10}?\b(?:is|are)\s+not\b",
         r"\b(?:could|can|may|might)\s+(?:also\s+)?(?:lose|fall|decline|drop|go\s+down)\b",
         r"\blos(?:e|s|ses|ing)\s+(?:some|all|part|value|money)\b",
     )
 )
+
+
+def _described(sentence: str, position: int) -> bool:
+    """A promise named in a warning ("guaranteed returns are a red flag") or one the assistant
+    declines to make ("I can't write a promise that it won't lose"), not one it makes."""
+    if WARNING.search(sentence):
+        return True
+    refusal = META_REFUSAL.search(sentence)
+    return bool(refusal and refusal.start() <= position
+                and not re.search(r"\bbut\b|;", sentence[refusal.end():max(position, refusal.end())]))
 
 
 class GuaranteeParams(RuleParams):
@@ -114,7 +131,7 @@ class GuaranteeParams(RuleParams):
 @register_rule
 class NoGuaranteesRule(Rule):
     id = "FIN-01"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "No guarantees or promises of returns or of no loss"
     stages = frozenset({Stage.PRE_ANSWER, Stage.REPLY})
     severity = Severity.HIGH
@@ -138,6 +155,8 @@ class NoGuaranteesRule(Rule):
                 sentence_end = view.text.find(".", match.end())
                 sentence = view.text[sentence_start : sentence_end if sentence_end > 0 else None]
                 if SAFE_CONTEXTS.search(sentence) and "guarantee" in match.group(0):
+                    continue
+                if _described(sentence, match.start() - sentence_start):
                     continue
                 start, end = view.original_span(match.start(), match.end())
                 evidence.append(Evidence(start, end, subject.text[start:end], "promise"))

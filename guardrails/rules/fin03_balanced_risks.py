@@ -20,7 +20,8 @@ BENEFIT = re.compile(
     r"boosts?\s+(?:your\s+)?(?:income|returns?))", re.IGNORECASE)
 RISK = re.compile(
     r"\b(?:risks?|risky|los(?:e|s|ses|ing)|volatil\w*|default\w*|declin\w*|fall|falls|drop|"
-    r"downside|not\s+guaranteed|no\s+guarantee|not\s+(?:fdic[- ])?insured|fluctuat\w*|"
+    r"downside|not\s+guaranteed|(?:isn't|aren't|is\s+not|are\s+not|never)\s+guaranteed|"
+    r"no\s+guarantee|not\s+(?:fdic[- ])?insured|fluctuat\w*|"
     r"may\s+(?:lose|fall|go\s+down)|can\s+(?:lose|fall|drop|go\s+down)|interest[- ]rate\s+"
     r"(?:risk|changes)|credit\s+(?:risk|quality)|could\s+(?:lose|fall|drop)|swings?|uncertain)\b",
     re.IGNORECASE)
@@ -40,7 +41,8 @@ DEPOSIT_ONLY = re.compile(r"\b(?:savings|certificates?\s+of\s+deposit|cds?|money
                           r"(?:account|deposit)|checking|fdic|apy|deposit\s+account)\b",
                           re.IGNORECASE)
 INVESTMENT = re.compile(r"\b(?:fund|bonds?|stocks?|shares|etf|equit\w*|reit|crypto|bitcoin|"
-                        r"portfolio|dividends?|options?|annuit\w*|junk)\b", re.IGNORECASE)
+                        r"portfolio|dividends?|(?:stock|call|put|equity)\s+options?|options\s+"
+                        r"(?:trading|contracts?|strateg\w*)|annuit\w*|junk)\b", re.IGNORECASE)
 
 STATEMENTS = (
     (re.compile(r"\b(?:high[- ]yield|junk)\b[^.]{0,20}\bbonds?\b|\bbond\s+fund|\bcorporate\s+bonds?",
@@ -66,7 +68,7 @@ def _names_risk(text: str) -> bool:
 @register_rule
 class BalancedRisksRule(OmissionRule):
     id = "FIN-03"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "Benefits come with the material risks"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM

@@ -13,7 +13,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class SuitabilityClaimRule(PhraseRule):
     id = "FIN-08"
-    version = "1.0.1"
+    version = "1.1.0"
     title = "Never present a product as suitable for this person"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -23,7 +23,14 @@ class SuitabilityClaimRule(PhraseRule):
     reason = "FIN-08 keeps the retail channel to neutral features, costs and risks."
     exempt = re.compile(r"\b(?:can't|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:say|tell|"
                         r"judge|assess|know)\b|\bsuitability\s+review\b|\bwhether\b|"
-                        r"\b(?:when|whenever|if|as)\s+(?:it|that|this|the\s+timing)\s+suits\s+you\b",
+                        r"\b(?:when|whenever|if|as)\s+(?:it|that|this|the\s+timing)\s+suits\s+you\b|"
+                        # "which suits you depends on ...", "so that any recommendation fits your
+                        # situation", "I can't pick one or call it right for you"
+                        r"\bdepends?\s+on\b|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:suits|fits|is\s+"
+                        r"(?:right|best|good))\b|\brecommendations?\s+(?:\w+\s+){0,2}(?:fits?|suits?|"
+                        r"matches?)\b|\b(?:can't|cannot|can\s+not|won't|unable\s+to|not\s+able\s+to|"
+                        r"don't|do\s+not)\b(?:(?!\bbut\b)[^.?!]){0,60}\b(?:right|good|best|suitable|ideal|suits?|"
+                        r"fits?)\b",
                         re.I)
     patterns = compile_all((
         r"\b(?:right|perfect|ideal|great|good|best|excellent|smart|solid|the\s+one|a\s+match|"

@@ -13,7 +13,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class ExcessiveTradingRule(PhraseRule):
     id = "FIN-09"
-    version = "1.1.0"
+    version = "1.1.1"
     title = "No encouragement of excessive or rapid trading"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -23,7 +23,12 @@ class ExcessiveTradingRule(PhraseRule):
     reason = "FIN-09 requires noting the costs, taxes and evidence on frequent trading instead."
     exempt = re.compile(r"\b(?:costs?|taxes|tax\s+bill|fees|spreads?|evidence|studies|research|"
                         r"underperform\w*|risk(?:s|y)?|can\s+(?:add\s+up|hurt|erode)|tends\s+to|"
-                        r"pattern\s+day\s+trader\s+rule|is\s+defined|means)\b", re.I)
+                        r"pattern\s+day\s+trader\s+rule|is\s+defined|means|"
+                        # Describing how markets behave: "yields move daily", "priced daily".
+                        r"(?:prices?|yields?|rates?|markets?|values?|quotes?|indexes|indices|nav)\s+"
+                        r"(?:can\s+|may\s+|tend\s+to\s+|will\s+)?(?:move|moves|change|changes|"
+                        r"fluctuate|fluctuates|update|updates)\b|(?:priced|valued|updated|"
+                        r"published|set)\s+(?:once\s+)?(?:daily|every\s+day|each\s+day))\b", re.I)
     patterns = compile_all((
         r"\b(?:trade|trading|switch\w*|flip\w*|rotate|rotating|swap\w*|move|moving|jump\w*)\b"
         r"[^.?!]{0,40}\b(?:every\s+(?:few\s+)?(?:days?|hours?|weeks?|morning|day)|daily|weekly|"

@@ -6,6 +6,7 @@ import re
 
 from guardrails.rules.assistance import AssistanceRule
 from guardrails.rules.base import register_rule
+from guardrails.rules.contexts import DEFINITION, WARNING
 from guardrails.rules.patterns import compile_all
 from guardrails.verdict import Action, Severity, Stage
 
@@ -16,7 +17,7 @@ TRADE = (r"(?:buy|sell|short|trade|load\s+up|get\s+in|dump|calls?|puts?|options?
 @register_rule
 class InsiderInformationRule(AssistanceRule):
     id = "FIN-12"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "No help trading on or soliciting material non-public information"
     stages = frozenset({Stage.REQUEST, Stage.REPLY})
     severity = Severity.CRITICAL
@@ -40,6 +41,9 @@ class InsiderInformationRule(AssistanceRule):
     reply_exempt = re.compile(r"\b(?:material\s+non-?public|information\s+barriers?|blackout|"
                               r"10b5-1|insider\s+trading\s+(?:rules|laws|claims|policy)|"
                               r"trading\s+polic(?:y|ies)|publicly\s+available)\b", re.I)
+    # Defining insider trading or warning about it names MNPI without helping anyone use it; a
+    # reply that goes along with an insider request is still caught through the request.
+    reply_frames = (DEFINITION, WARNING)
     patterns = compile_all((
         r"\b(?:insider|inside)\s+(?:info(?:rmation)?|tip|knowledge|scoop)\b",
         rf"\b(?:friend|cousin|brother|sister|uncle|aunt|dad|mom|wife|husband|buddy|contact|someone|"

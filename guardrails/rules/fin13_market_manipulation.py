@@ -6,6 +6,7 @@ import re
 
 from guardrails.rules.assistance import AssistanceRule
 from guardrails.rules.base import register_rule
+from guardrails.rules.contexts import DEFINITION, WARNING
 from guardrails.rules.patterns import compile_all
 from guardrails.verdict import Action, Severity, Stage
 
@@ -13,7 +14,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class MarketManipulationRule(AssistanceRule):
     id = "FIN-13"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "No help with market manipulation"
     stages = frozenset({Stage.REQUEST, Stage.REPLY})
     severity = Severity.CRITICAL
@@ -29,6 +30,8 @@ class MarketManipulationRule(AssistanceRule):
     reply_exempt = re.compile(r"\b(?:warning\s+signs?|red\s+flags?|be\s+(?:wary|sceptical|"
                               r"skeptical)|report\s+(?:suspected|it|them|this)|scammers?|"
                               r"promoters\s+(?:often|typically|usually))\b", re.I)
+    # Defining a scheme or warning about it is education; help is caught through the request.
+    reply_frames = (DEFINITION, WARNING)
     patterns = compile_all((
         r"\bpump(?:ing)?\s*(?:and|&|n)\s*dump\b",
         r"\b(?:pump|hype|shill|promote)\w*\s+(?:up\s+)?(?:the\s+)?(?:stock|shares|price|coin|token|"

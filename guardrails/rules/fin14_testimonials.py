@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from guardrails.rules.base import register_rule
+from guardrails.rules.contexts import WARNING
 from guardrails.rules.patterns import compile_all
 from guardrails.rules.phrase_rule import PhraseRule
 from guardrails.verdict import Action, Severity, Stage
@@ -24,7 +25,7 @@ OUTCOME = (r"(?:ended\s+up\s+(?:really\s+|very\s+|so\s+)?(?:pleased|happy|glad|t
 @register_rule
 class TestimonialRule(PhraseRule):
     id = "FIN-14"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "No testimonials or claims about other clients' results"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -36,6 +37,19 @@ class TestimonialRule(PhraseRule):
                         r"|\bindividual\s+results\s+(?:vary|differ)\b(?![^.]*\b(?:doubled|made)\b)",
                         re.I)
     negatable = False
+    # Declining to write testimonials, explaining the rules on them, or warning about selective
+    # success stories names them without making one.
+    reply_exempt = re.compile(
+        r"\b(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|don't|do\s+not|am\s+not\s+able"
+        r"\s+to|'m\s+not\s+able\s+to|am\s+unable\s+to|'m\s+unable\s+to)\s+(?:\w+\s+){0,3}"
+        r"(?:testimonials?|reviews?|endorsements?|success\s+stories|(?:other|individual)\s+"
+        r"(?:customers?|clients?|members?)|who\s+(?:other|our)|(?:customers?|clients?)'?\s+"
+        r"(?:results|experiences|names|details))|"
+        r"\b(?:rules?|regulations?|finra|sec|marketing\s+rule|regulators?|law)\b[^.?!]{0,50}\b"
+        r"(?:testimonials?|endorsements?)|\b(?:testimonials?|endorsements?)\b[^.?!]{0,50}\b"
+        r"(?:rules?|restrict\w*|regulat\w*|disclos\w*|conditions|allowed|permitted|prohibit\w*)\b|"
+        r"\b(?:selective|cherry-?picked|hand-?picked|one-?sided)\b", re.I)
+    reply_frames = (WARNING,)
     patterns = compile_all((
         rf"\b(?:most|many|all|lots|plenty|thousands|hundreds|half|\d+\s*%|nine\s+out\s+of\s+ten|"
         rf"the\s+majority)\s+(?:of\s+)?(?:our\s+|my\s+|the\s+)?{WHO}\b[^.?!]{{0,50}}\b(?:made|"

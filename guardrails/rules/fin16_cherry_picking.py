@@ -25,7 +25,7 @@ COMPARE = r"(?:beat|outperform\w*|outpac\w*|crush\w*|trounc\w*|ahead\s+of|topped
 @register_rule
 class CherryPickingRule(PhraseRule):
     id = "FIN-16"
-    version = "1.1.0"
+    version = "1.1.1"
     title = "No cherry-picked periods or mismatched benchmarks"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -35,6 +35,13 @@ class CherryPickingRule(PhraseRule):
     reason = "FIN-16 requires standard periods (1, 5, 10 years) against a fitting benchmark."
     exempt = re.compile(r"\b(?:1|one|3|three|5|five|10|ten)[- ](?:year|yr)s?\b[^.]*\b(?:5|five|"
                         r"10|ten|since\s+inception)\b", re.I)
+    # A standard period (1, 3, 5 or 10 years, since inception) is what FIN-16 asks for; the
+    # classifier alone does not overrule it (explicit phrasings still do).
+    # Naming an outside index or asset keeps the benchmark question open.
+    classifier_exempt = re.compile(
+        r"^(?!.*\b(?:dow|nasdaq|s&p|russell|msci|ftse|savings|cds?|cash|inflation|bitcoin|gold|"
+        r"treasur\w*|money\s+market)\b).*\b(?:past|last|over|trailing)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:1|one|3|three|5|five|10|"
+        r"ten)[- ](?:years?|yrs?)\b|\bsince\s+(?:its\s+)?(?:inception|launch)\b", re.I)
     negatable = False
     patterns = compile_all((
         rf"\b{COMPARE}\b[^.?!]{{0,60}}\b(?:from|between|in)\s+{MONTH}\b[^.?!]{{0,15}}\b(?:to|"

@@ -26,7 +26,7 @@ REFERRAL = " A tax professional can advise on your situation."
 @register_rule
 class TaxLegalWordingRule(PhraseRule):
     id = "FIN-17"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "Accurate tax and legal wording; no individual tax or legal advice"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -39,7 +39,8 @@ class TaxLegalWordingRule(PhraseRule):
                                    r"accountant|attorney|lawyer|depends\s+on\s+(?:your|the)\s+"
                                    r"(?:situation|circumstances)|tax[- ]deferred|already\s+paid\s+tax|"
                                    r"(?:until|when)\s+(?:you\s+)?withdraw\w*|taxed\s+as\s+ordinary"
-                                   r"\s+income)\b", re.I)
+                                   r"\s+income|(?:may|might|can|could)\s+(?:also\s+)?(?:be\s+)?(?:taxable|taxed|subject\s+"
+                                   r"to\s+tax))\b", re.I)
     patterns = compile_all((
         r"\byou\s+(?:won't|will\s+not|don't|do\s+not|never)\s+(?:have\s+to\s+)?(?:owe|pay)\s+"
         r"(?:any\s+)?(?:tax(?:es)?|the\s+irs)\b(?![^.?!]{0,30}\b(?:each\s+year|every\s+year|"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from guardrails.rules.base import register_rule
+from guardrails.rules.contexts import DEFINITION
 from guardrails.rules.patterns import compile_all
 from guardrails.rules.phrase_rule import PhraseRule
 from guardrails.verdict import Action, Severity, Stage
@@ -13,7 +14,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class PressureRule(PhraseRule):
     id = "FIN-23"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "No pressure or urgency tactics"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -27,6 +28,15 @@ class PressureRule(PhraseRule):
                         r"(?:prices?|rates?|markets?|stocks?|shares?|they|which|can|could|may|"
                         r"might|tend\s+to|often)\s+(?:move|react|change)\s+(?:fast|quickly)|"
                         r"no\s+(?:need|rush|pressure|hurry))\b", re.I)
+    # Urging prompt action on a fraud report, a lost card or a misdirected payment protects the
+    # customer; it is not sales pressure. Defining FOMO or urgency is education.
+    reply_exempt = re.compile(
+        r"\b(?:report\w*|fraud\w*|unauthori[sz]ed|stolen|lost\s+(?:or\s+stolen\s+)?card|"
+        r"dispute\w*|chargeback|freeze|lock\s+(?:your|the)\s+card|misdirected|wrong\s+(?:account|"
+        r"recipient|person|payee)|recall\s+(?:the|a)\s+(?:payment|transfer|wire)|compromised|"
+        r"(?:fraud|payments?|disputes?|security)\s+team|hacked|phishing|identity\s+theft|"
+        r"psychological|behavioral|behavioural|bias)\b", re.I)
+    reply_frames = (DEFINITION,)
     patterns = compile_all((
         r"\b(?:won't|will\s+not|isn't\s+going\s+to|not\s+going\s+to)\s+last\b",
         r"\b(?:act|move|sign\s+up|apply|decide|hurry|lock\s+(?:it\s+)?in|buy|open)\s+(?:now|today|"

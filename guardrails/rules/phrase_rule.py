@@ -31,7 +31,8 @@ class PhraseRuleParams(RuleParams):
 REQUEST_CLASSIFIER_FLOOR = 0.8
 # Standard compliant statements: a sentence made of them is never a classifier finding.
 DISCLAIMER = re.compile(
-    r"\b(?:past\s+performance|not\s+(?:a\s+)?guarantee\w*|no\s+guarantee|(?:could|can|may)\s+"
+    r"\b(?:past\s+performance|not\s+(?:a\s+)?guarantee\w*|(?:isn't|aren't|never)\s+guaranteed|"
+    r"no\s+guarantee|loss(?:es)?\s+(?:are|is)\s+possible|(?:could|can|may)\s+"
     r"lose|not\s+(?:fdic\s+)?insured|insured\s+up\s+to|suitability\s+review|licensed\s+advis[eo]r|"
     r"tax\s+professional|rates?\s+(?:can|may)\s+change|(?:can't|cannot)\s+(?:predict|recommend|"
     r"promise|tell\s+you\s+(?:what|which))|manages\s+(?:this|the)\s+fund)\b", re.IGNORECASE)
@@ -62,6 +63,9 @@ class PhraseRule(Rule):
     # Sentences of a reply that use a phrase descriptively (explaining a rule, warning about a
     # scheme): exempt at the reply stage only, since a request in those words still asks.
     reply_exempt: ClassVar[re.Pattern[str] | None] = None
+    # Sentence frames (guardrails.rules.contexts) in which a reply names the thing without doing
+    # it: a definition, a warning, a refusal. Reply stage only, like reply_exempt.
+    reply_frames: ClassVar[tuple[re.Pattern[str], ...]] = ()
     # Contexts that excuse a classifier-only finding but not an explicit phrase.
     classifier_exempt: ClassVar[re.Pattern[str] | None] = None
     negatable: ClassVar[bool] = True
@@ -80,6 +84,9 @@ class PhraseRule(Rule):
             return False, 0.0
         return classifier_flags(self._bank_name(stage), self.id, text, self.params.threshold)
 
+    def _negated(self, text: str, start: int) -> bool:
+        return negated_before(text, start)
+
     def pattern_hits(self, text: str, stage: Stage | None = None) -> list[tuple[int, int]]:
         """Spans (in ``text``) of pattern matches that are not negated or exempt."""
         views = [normalize(text)]
@@ -89,12 +96,11 @@ class PhraseRule(Rule):
         for view in views:
             if self.exempt is not None and self.exempt.search(view.text):
                 continue
-            if (stage is Stage.REPLY and self.reply_exempt is not None
-                    and self.reply_exempt.search(view.text)):
+            if stage is Stage.REPLY and self._reply_exempt(view.text):
                 continue
             for pattern in self.patterns:
                 for match in pattern.finditer(view.text):
-                    if self.negatable and negated_before(view.text, match.start()):
+                    if self.negatable and self._negated(view.text, match.start()):
                         continue
                     spans.append(view.original_span(match.start(), match.end()))
         return spans
@@ -105,10 +111,17 @@ class PhraseRule(Rule):
             return [(0, len(subject.text), subject.text)]
         return [(s.start, s.end, s.text) for s in split_sentences(subject.text)]
 
+    def _reply_exempt(self, view: str) -> bool:
+        """A reply sentence that uses the rule's words descriptively (normalised text)."""
+        if self.reply_exempt is not None and self.reply_exempt.search(view):
+            return True
+        return any(frame.search(view) for frame in self.reply_frames)
+
     def _exempt(self, text: str, stage: Stage | None = None) -> bool:
         view = normalize(text).text
-        patterns = (self.exempt, self.classifier_exempt,
-                    self.reply_exempt if stage is Stage.REPLY else None)
+        patterns = (self.exempt, self.classifier_exempt)
+        if stage is Stage.REPLY and self._reply_exempt(view):
+            return True
         return any(p is not None and p.search(view) for p in patterns)
 
     def check(self, subject: RailInput) -> Verdict:
