@@ -14,10 +14,17 @@ from assistant.config import Settings
 from knowledge.documents import KnowledgeDocument, content_hash
 from knowledge.embeddings import Embedder
 from knowledge.index import IndexUnavailable, SearchHit, VectorIndex
-from knowledge.lexical import NameMatcher
+from knowledge.lexical import LexicalSignals, kind_priors
 from knowledge.loaders import load_firm_documents, load_glossary, load_market_records
 
 log = logging.getLogger(__name__)
+
+# Weight of a passage's BM25 score (a fraction of the most the question could score).
+# Tuned on knowledge/dev_data (flat between 0.2 and 0.4).
+BM25_WEIGHT = 0.3
+# Boost by passage kind when the question is about the firm's products, their figures or live
+# market levels (see lexical.kind_priors).
+KIND_PRIOR_WEIGHT = 0.05
 
 
 def load_all_documents(settings: Settings) -> list[KnowledgeDocument]:
@@ -77,7 +84,8 @@ class KnowledgeBase:
         self._loaded_at = 0.0
         self._checked_at = time.monotonic()
         self.last_build_stats: dict[str, int] = {}
-        self._name_matcher: tuple[VectorIndex, NameMatcher] | None = None
+        self._lexical: tuple[VectorIndex, LexicalSignals] | None = None
+        self._position: tuple[VectorIndex, dict[str, int]] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -137,6 +145,11 @@ class KnowledgeBase:
         except OSError:
             return 0.0
 
+    def pin_index(self, index: VectorIndex) -> None:
+        """Serve this index and never swap in a rebuilt one (benchmarks, tests)."""
+        with self._lock:
+            self._index, self._loaded_at = index, float("inf")
+
     def refresh_if_rebuilt(self) -> bool:
         """Swap in an index another process rebuilt; queries use the old one until then."""
         interval = self.settings.retrieval.reload_check_seconds
@@ -160,36 +173,68 @@ class KnowledgeBase:
     def vocabulary(self) -> frozenset[str]:
         return domain_vocabulary(self.ensure_index().documents)
 
-    def _names(self, index: VectorIndex) -> NameMatcher:
-        if self._name_matcher is None or self._name_matcher[0] is not index:
-            self._name_matcher = (index, NameMatcher(index.documents))
-        return self._name_matcher[1]
+    def _signals(self, index: VectorIndex) -> LexicalSignals:
+        if self._lexical is None or self._lexical[0] is not index:
+            self._lexical = (index, LexicalSignals(index.documents, self._known_words()))
+        return self._lexical[1]
+
+    def _known_words(self) -> frozenset[str]:
+        """The embedder's whole-word vocabulary: ordinary words the spelling repair leaves be."""
+        vocabulary = self.embedder.model_path / "vocab.txt"
+        try:
+            lines = vocabulary.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return frozenset()
+        return frozenset(word for word in lines if word.isalpha())
 
     def search(self, query: str, k: int | None = None,
                apply_threshold: bool = True) -> list[SearchHit]:
-        """Dense candidates re-ranked with the lexical name signal (hybrid retrieval)."""
+        """Hybrid retrieval: dense cosine fused with BM25 and exact names.
+
+        The score is the cosine similarity of the (typo-repaired) question and the passage,
+        plus ``BM25_WEIGHT`` x the passage's BM25 score as a fraction of the most the
+        question's words could score, plus ``lexical_weight`` x the strength of an exact
+        name, abbreviation or ticker in the question, plus a small prior by passage kind
+        when the question is about the firm's products, their rates and fees, or live
+        market levels. Candidates are the dense top ``candidates``, the BM25 top
+        ``candidates`` and every named passage; the fused score keeps the cosine scale, so
+        ``min_score`` still applies. ``lexical_weight: 0`` gives dense retrieval alone.
+        """
         self.refresh_if_rebuilt()
         index = self.ensure_index()
         k = k or self.settings.retrieval.top_k
+        depth = max(k, self.settings.retrieval.candidates)
         weight = self.settings.retrieval.lexical_weight
-        dense = index.search(self.embedder.embed_query(query),
-                             max(k, self.settings.retrieval.candidates))
-        if weight > 0:
-            named = self._names(index).matches(query)
-            if named:
-                position = {doc.id: i for i, doc in enumerate(index.documents)}
-                seen = {hit.document.id for hit in dense}
-                query_vector = self.embedder.embed_query(query)
-                # A passage named in the question joins the candidates even if dense missed it.
-                for i in named:
-                    document = index.documents[i]
-                    if document.id not in seen:
-                        vector = index.index.reconstruct(int(i))
-                        dense.append(SearchHit(document, float(np.dot(vector, query_vector))))
-                fused = [SearchHit(hit.document, hit.score + weight * named.get(
-                    position[hit.document.id], 0.0)) for hit in dense]
-                dense = sorted(fused, key=lambda hit: -hit.score)
-        hits = dense[:k]
+        if weight <= 0:
+            return self._threshold(index.search(self.embedder.embed_query(query), k),
+                                   apply_threshold)
+        fixed, named, lexical = self._signals(index).analyse(query)
+        query_vector = self.embedder.embed_query(fixed)
+        dense = {hit.document.id: hit.score for hit in index.search(query_vector, depth)}
+        position = self._positions(index)
+        candidates = {position[doc_id] for doc_id in dense} | set(named)
+        priors = kind_priors(query, KIND_PRIOR_WEIGHT)
+        if len(lexical) and lexical.max() > 0:
+            top = np.argpartition(-lexical, min(depth, len(lexical) - 1))[:depth]
+            candidates |= {int(i) for i in top if lexical[i] > 0}
+        hits = []
+        for i in candidates:
+            document = index.documents[i]
+            cosine = dense.get(document.id)
+            if cosine is None:  # found by name or BM25 only: score it densely too
+                cosine = float(np.dot(index.index.reconstruct(int(i)), query_vector))
+            score = (cosine + weight * named.get(i, 0.0) + priors.get(document.kind, 0.0)
+                     + BM25_WEIGHT * float(lexical[i]))
+            hits.append(SearchHit(document, score))
+        hits.sort(key=lambda hit: (-hit.score, hit.document.id))
+        return self._threshold(hits[:k], apply_threshold)
+
+    def _positions(self, index: VectorIndex) -> dict[str, int]:
+        if self._position is None or self._position[0] is not index:
+            self._position = (index, {doc.id: i for i, doc in enumerate(index.documents)})
+        return self._position[1]
+
+    def _threshold(self, hits: list[SearchHit], apply_threshold: bool) -> list[SearchHit]:
         if not apply_threshold:
             return hits
         return [hit for hit in hits if hit.score >= self.settings.retrieval.min_score]

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from knowledge.evaluation import QUESTIONS, evaluate_retrieval
+from knowledge.evaluation import (
+    DEV_QUESTIONS,
+    QUESTIONS,
+    QUESTIONS_ENV,
+    evaluate_retrieval,
+    format_metrics,
+    questions_path,
+)
 from knowledge.knowledge_base import KnowledgeBase
 
 
@@ -22,19 +29,31 @@ def test_retrieve_batch_format(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "error" in second
 
 
-def test_question_set_labels_existing_documents(knowledge: KnowledgeBase) -> None:
+@pytest.mark.parametrize("path", [QUESTIONS, DEV_QUESTIONS], ids=["team", "dev"])
+def test_question_set_labels_existing_documents(knowledge: KnowledgeBase, path: Path) -> None:
     known = {d.id for d in knowledge.ensure_index().documents}
-    rows = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     assert len(rows) >= 200
+    assert len({row["id"] for row in rows}) == len(rows)
     for row in rows:
-        assert set(row["relevant"]) <= known, row["id"]
+        assert row["relevant"] and set(row["relevant"]) <= known, row["id"]
+
+
+def test_question_file_can_be_chosen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(QUESTIONS_ENV, raising=False)
+    assert questions_path() == QUESTIONS
+    monkeypatch.setenv(QUESTIONS_ENV, str(tmp_path / "mine.jsonl"))
+    assert questions_path() == tmp_path / "mine.jsonl"
+    assert questions_path(DEV_QUESTIONS) == DEV_QUESTIONS
 
 
 def test_metrics_are_consistent(knowledge: KnowledgeBase, tmp_path: Path) -> None:
     subset = tmp_path / "q.jsonl"
-    subset.write_text("\n".join(QUESTIONS.read_text().splitlines()[:20]))
+    subset.write_text("\n".join(DEV_QUESTIONS.read_text().splitlines()[:20]))
     report = evaluate_retrieval(knowledge, subset)
     overall = report["metrics"]["all"]
     assert overall["n"] == 20
+    assert report["metrics"]["tag:paraphrase"]["n"] <= 20
+    assert "recall@5" in format_metrics(report)
     assert 0 <= overall["recall@1"] <= overall["mrr"] <= overall["recall@5"] <= 1
     assert overall["recall@5"] >= 0.5

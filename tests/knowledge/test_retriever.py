@@ -36,3 +36,27 @@ def test_scores_are_sorted_and_thresholded(knowledge: KnowledgeBase) -> None:
 def test_unrelated_query_returns_little(knowledge: KnowledgeBase) -> None:
     hits = knowledge.search("zxqv blorp", k=5)
     assert len(hits) <= 5
+
+
+@pytest.mark.parametrize(
+    ("question", "expected_id"),
+    [
+        ("what is a reverse morgage", "glossary:reverse-mortgage"),  # repaired spelling
+        ("how does a divdend reinvestmnt plan work", "glossary:dividend-reinvestment-plan"),
+        ("what's the 12 month CD APY at Larkspur", "rate-sheet:larkspur-certificates-of-deposit"),
+        ("where is the nikkei trading today", "market:N225"),
+    ],
+)
+def test_hybrid_search_finds_typos_figures_and_market_levels(knowledge: KnowledgeBase,
+                                                            question: str,
+                                                            expected_id: str) -> None:
+    ids = [hit.document.id for hit in knowledge.search(question, k=5, apply_threshold=False)]
+    assert expected_id in ids, ids
+
+
+def test_hybrid_scores_are_sorted_and_unique(knowledge: KnowledgeBase) -> None:
+    hits = knowledge.search("fees on the Larkspur travel rewards card", k=10,
+                            apply_threshold=False)
+    ids = [hit.document.id for hit in hits]
+    assert len(ids) == len(set(ids)) == 10
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
