@@ -258,7 +258,7 @@ def cmd_dataset(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     config = load_train_config(args.config)
-    build = build_dataset(settings, config.data)
+    build = build_dataset(settings, config.data, reuse=not args.rebuild)
     manifest = build.manifest
     print(json.dumps({"folder": str(build.folder), "content_hash": manifest["content_hash"],
                       "counts": manifest["counts"],
@@ -318,7 +318,8 @@ def cmd_eval_model(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.training.evaluation import evaluate_model, format_model_report
 
     report = evaluate_model(settings, limit=args.limit,
-                            dataset=Path(args.dataset) if args.dataset else None)
+                            dataset=Path(args.dataset) if args.dataset else None,
+                            ablation=not args.no_ablation)
     out = args.out or str(settings.root / "assistant" / "adapters" / "eval_report.json")
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(json.dumps(report, indent=2) + "\n")
@@ -472,6 +473,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--limit", type=int, default=None,
                           help="model: held-out cases to run (default: configs' eval size)")
     evaluate.add_argument("--dataset", help="model: a built dataset folder (default: build)")
+    evaluate.add_argument("--no-ablation", action="store_true",
+                          help="model: skip the lower-layer-only variants")
     evaluate.add_argument("--out", help="where to write the JSON report")
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of a table")
     evaluate.set_defaults(func=cmd_eval)
@@ -495,6 +498,8 @@ def build_parser() -> argparse.ArgumentParser:
     dataset = sub.add_parser("dataset", help="build the LoRA datasets and their manifest")
     dataset.add_argument("--config", default="configs/train/task.yaml",
                          help="training config whose data section to use")
+    dataset.add_argument("--rebuild", action="store_true",
+                         help="build even if a build of the same inputs exists")
     dataset.set_defaults(func=cmd_dataset)
 
     adapters = sub.add_parser("adapters", help="the adapter registry")

@@ -443,6 +443,24 @@ def write_build(root: Path, domain: list[ChatRecord], task: list[ChatRecord],
     return DatasetBuild(folder, manifest)
 
 
+def as_served(record: ChatRecord, redact: Callable[[str], Any]) -> ChatRecord:
+    """The record with its user turns redacted exactly as the pipeline would."""
+    messages = [m if m.role != "user" else m.model_copy(update={"content": redact(m.content).text})
+                for m in record.messages]
+    return record.model_copy(update={"messages": messages})
+
+
+def _reviewed(detect: Callable[[str], list[Any]], reviewed: Sequence[str]
+              ) -> Callable[[str], list[Any]]:
+    """Drop detections a person reviewed as not personal data (e.g. "Monte Carlo")."""
+    allowed = {value.lower() for value in reviewed}
+
+    def filtered(text: str) -> list[Any]:
+        return [e for e in detect(text) if text[e.start : e.end].lower() not in allowed]
+
+    return filtered
+
+
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
@@ -470,8 +488,31 @@ def _lineage(settings: Settings, spec: DataSpec) -> dict[str, str]:
     return lineage
 
 
-def build_dataset(settings: Settings, spec: DataSpec) -> DatasetBuild:
-    """Build with the real knowledge base, reply rails and redactor."""
+BUILDER_VERSION = "1"
+
+
+def build_dataset(settings: Settings, spec: DataSpec, reuse: bool = True) -> DatasetBuild:
+    """Build with the real knowledge base, reply rails and redactor.
+
+    A build is reused when its inputs (every content file's digest, the spec,
+    the builder version) are unchanged, so the second layer's training does
+    not pay for the build again.
+    """
+    lineage = _lineage(settings, spec)
+    root = settings.resolve_path(spec.build_dir)
+    inputs_key = hashlib.sha256(json.dumps(
+        [BUILDER_VERSION, lineage, spec.model_dump()], sort_keys=True).encode()).hexdigest()[:16]
+    pointer = root / f"inputs-{inputs_key}.json"
+    if reuse and pointer.exists():
+        folder = root / json.loads(pointer.read_text())["content_hash"]
+        if (folder / "manifest.json").exists():
+            return DatasetBuild(folder, json.loads((folder / "manifest.json").read_text()))
+    build = _build_dataset(settings, spec, lineage)
+    pointer.write_text(json.dumps({"content_hash": build.manifest["content_hash"]}) + "\n")
+    return build
+
+
+def _build_dataset(settings: Settings, spec: DataSpec, lineage: dict[str, str]) -> DatasetBuild:
     from guardrails.checker import GuardrailChecker
     from guardrails.pii.redactor import Redactor
     from guardrails.rules.base import ContextDocument
@@ -499,7 +540,11 @@ def build_dataset(settings: Settings, spec: DataSpec) -> DatasetBuild:
     task = builder.task_records()
     redactor = Redactor(settings.guardrails.pii_score_threshold,
                         vocabulary=knowledge.vocabulary())
+    # Serving redacts the customer's words before the model reads them; training does too.
+    domain = [as_served(r, redactor.redact) for r in domain]
+    task = [as_served(r, redactor.redact) for r in task]
     public_text = "\n".join(d.text for d in documents)
-    findings = pii_findings(domain + task, redactor.detect, public_text)
+    detect = _reviewed(redactor.detect, spec.pii_reviewed_false_positives)
+    findings = pii_findings(domain + task, detect, public_text)
     return write_build(settings.resolve_path(spec.build_dir), domain, task, findings,
-                       _lineage(settings, spec), spec, created_at)
+                       lineage, spec, created_at)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.bench import machine_info, percentile
-from assistant.config import Settings
+from assistant.config import AdapterSpec, Settings
 from assistant.training.dataset import DatasetBuild, build_dataset, fact_words, is_negative
 from assistant.training.records import ChatRecord, read_records
 from guardrails.verdict import Stage
@@ -112,6 +112,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     ran = [r for r in rows if r["model_ran"]]
     grounded = [r for r in rows if r["kind"] == "grounded"]
     latencies = [r["generate_ms"] for r in ran if r["generate_ms"] is not None]
+    per_token = [r["ms_per_token"] for r in ran if r.get("ms_per_token")]
     return {
         "cases": len(rows),
         "model_ran": len(ran),
@@ -125,6 +126,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "generate_ms_p50": round(statistics.median(latencies), 1) if latencies else None,
         "generate_ms_p95": round(percentile(latencies, 0.95), 1) if latencies else None,
         "generate_ms_mean": mean(latencies),
+        "ms_per_token_p50": (round(statistics.median(per_token), 2) if per_token else None),
     }
 
 
@@ -141,7 +143,7 @@ def _held_out(settings: Settings, dataset: Path | None) -> tuple[list[ChatRecord
 
 
 def evaluate_model(settings: Settings, limit: int | None = None,
-                   dataset: Path | None = None) -> dict[str, Any]:
+                   dataset: Path | None = None, ablation: bool = True) -> dict[str, Any]:
     from assistant.audit import AuditStore
     from assistant.model import ChatModel
     from assistant.pipeline import Pipeline
@@ -153,14 +155,18 @@ def evaluate_model(settings: Settings, limit: int | None = None,
     records, dataset_hash = _held_out(settings, dataset)
     cases = select_cases(records, limit)
     registry_engine = AuditStore(settings.database_url).engine
-    tuned_model = ChatModel.from_settings(
-        settings, adapter_source=registry_adapter_source(settings, registry_engine))
-    base_settings = settings.model_copy(update={"model": settings.model.model_copy(update={
-        "adapters": settings.model.adapters.model_copy(update={"source": "none"})})})
-    base_model = ChatModel.from_settings(base_settings)
-    if tuned_model.adapter_version == "none":
+    source = registry_adapter_source(settings, registry_engine)
+    stack = source() if source else []
+    if not stack:
         raise RuntimeError("no active adapters to evaluate: train them or "
                            "`advisor adapters promote VERSION`")
+    base_model = ChatModel.from_settings(settings)  # no source given: the base alone
+    variants: list[tuple[str, list[AdapterSpec]]] = [("base", [])]
+    if ablation:
+        # Each lower prefix of the stack shows what the layers above it add.
+        variants += [("+".join(s.name for s in stack[:i]), stack[:i])
+                     for i in range(1, len(stack))]
+    variants.append(("tuned", stack))
     # Turns go to a scratch store: evaluation traffic is not customer traffic.
     scratch = settings.cache_path / "eval" / "model_eval.sqlite3"
     scratch.parent.mkdir(parents=True, exist_ok=True)
@@ -176,17 +182,25 @@ def evaluate_model(settings: Settings, limit: int | None = None,
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "models": {}, "cases": [],
     }
-    rows_by_model: dict[str, list[dict[str, Any]]] = {}
-    for name, model in (("base", base_model), ("tuned", tuned_model)):
-        pipeline = Pipeline(settings, redactor=redactor, knowledge=knowledge, model=model,
-                            checker=checker, store=store)
-        pipeline.warm_up()
-        rows = []
-        for case in cases:
-            rows.append(score_turn(case, pipeline.handle_turn(case.question)))
-        rows_by_model[name] = rows
-        report["models"][name] = {"adapter_version": model.adapter_version,
-                                  **summarise(rows)}
+    pipelines: dict[str, Pipeline] = {}
+    for name, specs in variants:
+        model = ChatModel(base_model.base_folder, base_model.model_id, specs, base_model.plan,
+                          base_model.generation, merge=settings.model.adapters.merge)
+        pipelines[name] = Pipeline(settings, redactor=redactor, knowledge=knowledge, model=model,
+                                   checker=checker, store=store)
+        pipelines[name].warm_up()
+    rows_by_model: dict[str, list[dict[str, Any]]] = {name: [] for name in pipelines}
+    # Variants take turns on each case, so background load on the machine hits them alike.
+    for case in cases:
+        for name, pipeline in pipelines.items():
+            row = score_turn(case, pipeline.handle_turn(case.question))
+            if row["raw_reply"] and row["generate_ms"]:
+                tokens = len(pipeline.model.tokenizer(row["raw_reply"])["input_ids"])
+                row["ms_per_token"] = round(row["generate_ms"] / max(1, tokens), 2)
+            rows_by_model[name].append(row)
+    for name, pipeline in pipelines.items():
+        report["models"][name] = {"adapter_version": pipeline.model.adapter_version,
+                                  **summarise(rows_by_model[name])}
     base, tuned = report["models"]["base"], report["models"]["tuned"]
     gains = {
         "raw_pass_rate_gain": _delta(tuned["raw_pass_rate"], base["raw_pass_rate"]),
@@ -218,10 +232,12 @@ def _meets(value: float | None, target: float) -> bool:
 
 def format_model_report(report: dict[str, Any]) -> str:
     keys = ("raw_pass_rate", "key_fact_coverage", "citation_adherence", "disclosure_adherence",
-            "refusal_correctness", "generate_ms_p50", "generate_ms_p95")
+            "refusal_correctness", "generate_ms_p50", "generate_ms_p95", "ms_per_token_p50")
     base, tuned = report["models"]["base"], report["models"]["tuned"]
-    lines = [f"{'measure':<22} {'base':>10} {'tuned':>10}",
-             *(f"{key:<22} {_show(base[key]):>10} {_show(tuned[key]):>10}" for key in keys),
+    names = list(report["models"])
+    lines = [f"{'measure':<22} " + " ".join(f"{n:>12}" for n in names),
+             *(f"{key:<22} " + " ".join(f"{_show(report['models'][n][key]):>12}" for n in names)
+               for key in keys),
              f"cases: {base['cases']} (model ran: base {base['model_ran']}, "
              f"tuned {tuned['model_ran']}); tuned = {tuned['adapter_version']}"]
     for key, value in report["comparison"].items():

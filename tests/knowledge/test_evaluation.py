@@ -57,3 +57,18 @@ def test_metrics_are_consistent(knowledge: KnowledgeBase, tmp_path: Path) -> Non
     assert "recall@5" in format_metrics(report)
     assert 0 <= overall["recall@1"] <= overall["mrr"] <= overall["recall@5"] <= 1
     assert overall["recall@5"] >= 0.5
+
+
+def test_dev_questions_never_repeat_a_held_out_question() -> None:
+    """Tuning happens on the dev set; a shared question would leak the held-out set."""
+    import json
+
+    from assistant.config import PROJECT_ROOT
+
+    def questions(path: str) -> set[str]:
+        lines = (PROJECT_ROOT / path).read_text(encoding="utf-8").splitlines()
+        return {json.loads(line)["question"].strip().lower() for line in lines if line.strip()}
+
+    shared = questions("knowledge/dev_data/questions.jsonl") & questions(
+        "knowledge/eval_data/questions.jsonl")
+    assert not shared, f"{len(shared)} dev questions repeat held-out ones"

@@ -9,6 +9,7 @@ from assistant.config import Settings
 from assistant.training.config import DataSpec
 from assistant.training.dataset import (
     DatasetBuilder,
+    as_served,
     balance_adversarial,
     fact_words,
     is_negative,
@@ -145,3 +146,14 @@ def test_manifest_records_counts_lineage_and_pii_result(tmp_path: Path) -> None:
     assert manifest["pii_check"]["passed"] is True
     assert manifest["tags"]["task"]["adversarial"] == 2
     assert build.folder.name == manifest["content_hash"]
+
+
+def test_user_turns_are_trained_in_their_served_redacted_form(redactor: Redactor) -> None:
+    record = ChatRecord.model_validate({
+        "id": "p", "messages": [{"role": "user", "content": "I'm Jane Doe, jane@example.com"},
+                                {"role": "assistant", "content": "Thanks, Jane Doe."}],
+        "metadata": {"source": "t", "created_at": "x", "split": "train", "layer": "task"}})
+    served = as_served(record, redactor.redact)
+    assert "jane@example.com" not in served.question and "<EMAIL_ADDRESS_1>" in served.question
+    assert served.answer == "Thanks, Jane Doe."  # replies are checked, never rewritten
+    assert pii_findings([served], redactor.detect)  # ...so a name in a reply is a finding
