@@ -147,6 +147,9 @@ def _build_analyzer(brokerage_patterns: tuple[str, ...]) -> Any:
             name="SwiftBicRecognizer",
             patterns=[Pattern("bic", r"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b", 0.2)],
             context=["swift", "bic", "wire", "bank code", "international"],
+            # BICs are upper case; Presidio's default flags ignore case, which made ordinary
+            # eight- and eleven-letter words ("payments", "institution") look like codes.
+            global_regex_flags=re.DOTALL | re.MULTILINE,
         )
     )
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])

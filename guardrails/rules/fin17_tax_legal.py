@@ -39,7 +39,8 @@ class TaxLegalWordingRule(PhraseRule):
                                    r"accountant|attorney|lawyer|depends\s+on\s+(?:your|the)\s+"
                                    r"(?:situation|circumstances)|tax[- ]deferred|already\s+paid\s+tax|"
                                    r"(?:until|when)\s+(?:you\s+)?withdraw\w*|taxed\s+as\s+ordinary"
-                                   r"\s+income|(?:may|might|can|could)\s+(?:also\s+)?(?:be\s+)?(?:taxable|taxed|subject\s+"
+                                   r"\s+income|qualif(?:ied|ying)\s+(?:roth\s+)?(?:withdrawals|distributions)|"
+                                   r"(?:may|might|can|could)\s+(?:also\s+)?(?:be\s+)?(?:taxable|taxed|subject\s+"
                                    r"to\s+tax))\b", re.I)
     patterns = compile_all((
         r"\byou\s+(?:won't|will\s+not|don't|do\s+not|never)\s+(?:have\s+to\s+)?(?:owe|pay)\s+"

@@ -20,7 +20,12 @@ GENERAL_QUESTION = re.compile(
     r"what\s+(?:is|happens|are)\b(?![^?]*\bmy\b)|in\s+general|generally|hypothetically)",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|mine|we|we've|our|us)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(
+    r"\b(?:i|i'm|i've|i'd|me|my|mine|we|we've|our|us|mi|mis|yo|ich|mein\w*|mir|mich|je|j'ai|mon|"
+    r"ma|mes|io|il\s+mio|la\s+mia|eu|meu|minha)\b|"
+    # The subject left out: "Zelle'd $600 to the wrong number", "got charged twice".
+    r"^\W*(?:[a-z]+'d|sent|got|paid|accidentally|mistakenly|just)\b|\bby\s+(?:accident|mistake)\b|"
+    r"\bget\s+(?:it|my\s+money|them)\s+back\b", re.IGNORECASE)
 ROUTING_LANGUAGE = re.compile(
     r"\b(?:dispute|case|claim|report(?:ed|ing)?|fraud\s+team|agent|specialist|representative|"
     r"complaint|investigat\w*|hand(?:\s|-)?off|connect(?:ing)?\s+you|call\s+us|contact\s+us|"
@@ -32,12 +37,17 @@ ROUTING_LANGUAGE = re.compile(
 @register_rule
 class DisputeRoutingRule(PhraseRule):
     id = "FIN-18"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "Disputes, errors, fraud reports and complaints are routed"
     stages = frozenset({Stage.REQUEST, Stage.REPLY})
     severity = Severity.HIGH
     on_fail = Action.ROUTE
     negatable = False
+    # Asking for a one-off courtesy waiver is a service request, not a dispute.
+    classifier_exempt = re.compile(
+        r"\b(?:waive|ignore|forgive|remove|drop|reverse|refund)\s+(?:the|my|this|that)\s+(?:\w+\s+)?"
+        r"fee\b[^.?!]{0,40}\b(?:this\s+(?:one\s+)?time|once|as\s+a\s+(?:one-?time\s+)?courtesy|"
+        r"goodwill)\b|\bone-?time\s+(?:courtesy|waiver)\b", re.I)
     finding = "a dispute, error, fraud report or complaint about the customer's own account"
     reason = ("FIN-18 requires the formal dispute or complaint process or a hand-off to an agent, "
               "never generic content, and a case is opened.")
@@ -48,7 +58,10 @@ class DisputeRoutingRule(PhraseRule):
         r"wasn't\s+me)",
         r"\b(?:i|we)\s+(?:don't|do\s+not|didn't|did\s+not|never)\s+(?:recogni[sz]e|authori[sz]e|"
         r"make|made)\b[^.?!]{0,40}\b(?:charge|transaction|payment|withdrawal|purchase|transfer)",
-        r"\b(?:never|haven't|have\s+not)\s+(?:been\s+to|shopped\s+at|heard\s+of|bought\s+from)\b",
+        r"\b(?:never|haven't|have\s+not|didn't)\s+(?:been\s+to|shopped\s+at|heard\s+of|bought\s+from|"
+        r"(?:bought|ordered|purchased|signed\s+up\s+for)\s+(?:anything|something)\s+(?:from|with|at))\b|"
+        r"\b(?:charge|transaction|payment|debit)\b[^.?!]{0,80}\b(?:no\s+idea\s+what|don't\s+know\s+"
+        r"what)\s+(?:that|this|it)\s+is\b",
         r"\b(?:dispute|contest|challenge|reverse|charge\s*back)\s+(?:this|a|the|that|my|these|"
         r"two|some)\b[^.?!]{0,30}\b(?:charges?|transactions?|payments?|fees?|debits?)",
         r"\b(?:i\s+want\s+to|i'd\s+like\s+to|how\s+do\s+i|need\s+to|i\s+wish\s+to)\s+"

@@ -7,6 +7,8 @@ harmful finance-adjacent asks that must never slip through.
 
 from __future__ import annotations
 
+import re
+
 from guardrails.rules.base import RailInput, register_rule
 from guardrails.rules.patterns import compile_all
 from guardrails.rules.phrase_rule import PhraseRule
@@ -17,12 +19,16 @@ from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 @register_rule
 class OffTopicRule(PhraseRule):
     id = "SEC-02"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "Off-topic or harmful requests are declined politely"
     stages = frozenset({Stage.REQUEST})
     severity = Severity.MEDIUM
     on_fail = Action.BLOCK
     negatable = False
+    # Asking how to recognise or report a scheme is security awareness, not a harmful request.
+    exempt = re.compile(r"\b(?:recogni[sz]e|spot|identify|detect|tell\s+(?:if|whether)|"
+                        r"report(?:ing)?\s+(?:a|an|this|it)|protect\s+(?:myself|me|my|against)|"
+                        r"is\s+(?:this|it)\s+(?:a\s+)?(?:scam|legit|real))\b", re.I)
     finding = "a request outside finance customer service or a harmful request"
     reason = "SEC-02 has the assistant decline it politely and steer back to finance."
     patterns = compile_all((
@@ -39,6 +45,51 @@ class OffTopicRule(PhraseRule):
         r"\b(?:write|compose)\s+(?:me\s+)?(?:a\s+)?(?:poem|song|haiku|sonnet|limerick|story|essay)\b",
         r"\b(?:recipe|cook(?:ing)?\s+instructions)\s+for\b",
         r"\b(?:how\s+(?:do|to|can\s+i)\s+)?(?:make|build)\s+(?:a\s+)?(?:bomb|explosive|weapon|gun)\b",
+        # Impersonating a bank or its staff to get codes, PINs or logins (phishing, smishing).
+        r"\b(?:write|draft|create|make|compose|send|build|design|generate|text)\b[^.?!]{0,60}"
+        r"\b(?:pretend\w*\s+to\s+be|posing\s+as|impersonat\w*|looks?\s+(?:like\s+)?(?:it's|it\s+is|"
+        r"they're)?\s*(?:from|like)\s+(?:the|their|your|a|our)?\s*(?:\w+\s+)?(?:bank|fraud\s+team|"
+        r"security\s+team|card\s+company|irs))\b|\b(?:login|log-?in|sign-?in)\s+page\s+that\s+looks\b",
+        # Forged or altered documents.
+        r"\b(?:fake|forged?|fabricat\w*|phony|realistic|convincing|counterfeit)\b[^.?!]{0,30}\b(?:pay\s*"
+        r"stubs?|payslips?|bank\s+statements?|w-?2s?|p60|ids?|reference\s+letters?|(?:doctor's|sick|"
+        r"medical)\s+notes?|utility\s+bills?|invoices?|employment\s+contracts?|letterhead)\b",
+        r"\b(?:make|create|generate|write|draft)\s+(?:me\s+)?(?:a\s+)?(?:pay\s*stub|payslip|bank\s+"
+        r"statement)\b[^.?!]{0,20}\bshowing\b",
+        r"\bcopy\s+(?:my\s+|the\s+)?(?:\w+'s\s+)?signature\b|"
+        r"\b(?:edit|alter|change|modify|photoshop|tweak)\b[^.?!]{0,40}\b(?:pdf|payslip|pay\s*"
+        r"stub|statement|utility\s+bill|numbers|signature|date)\b[^.?!]{0,60}\b(?:landlord|visa|loan|"
+        r"approv\w*|proof|earn\s+more|higher|legit|real|official|counts\s+as)\b",
+        r"\b(?:statement|pay\s*stub|payslip|letter)\b[^.?!]{0,30}\b(?:shows?|showing)\s+(?:a\s+)?"
+        r"(?:higher|bigger|larger|more)\b",
+        # Structuring cash to stay under reporting, laundering, mules.
+        r"\b(?:under|below|beneath|avoid)\s+(?:the\s+)?(?:reporting\s+(?:limit|threshold|requirement)|"
+        r"radar|\$?10,?000\s+(?:limit|threshold|report)|ctr)\b|\boff\s+the\s+books\b",
+        r"\b(?:split|spread|break|chunk)\w*\b[^.?!]{0,50}\b(?:deposits?|cash|transfers?|withdrawals?|"
+        r"chunks|amounts)\b[^.?!]{0,60}\b(?:report\w*|flag\w*|notic\w*|filed|filing)\b",
+        r"\b(?:so|without)\s+(?:that\s+)?(?:the\s+bank|anyone|nobody|no\s+one|no\s+report)\s+"
+        r"(?:\w+\s+)?(?:flags?|reports?|notices?|finds?\s+out|asks?|gets?\s+filed|filing|can\s+trace)",
+        r"\b(?:clean|wash|hide)\s+(?:the\s+|my\s+|dirty\s+)?(?:cash|money|funds)\b|\blooks?\s+"
+        r"(?:clean|like\s+normal\s+income)|\b(?:crypto\s+)?mixers?\b[^.?!]{0,30}\bhide\b|\bshell\s+"
+        r"compan\w+\b[^.?!]{0,40}\b(?:hide|clean|move)|\breceive\s+money\s+into\s+my\s+account\s+"
+        r"and\s+send\b|\bso\s+nobody\s+can\s+trace\b",
+        # Someone else's identity, account, card or credentials.
+        r"\b(?:made[- ]up|fake|false|synthetic)\s+(?:name|identity|ssn|social\s+security)\b|"
+        r"\b(?:in|under|using)\s+(?:someone\s+else's|another\s+person's|my\s+\w+'s?)\s+(?:names?|"
+        r"identity|id|ssn)\b",
+        r"\bwithout\s+(?:him|her|them|anyone|the\s+(?:bank|family))\s+(?:knowing|noticing|finding"
+        r"\s+out)\b|\bbefore\s+the\s+(?:bank|family)\s+finds\s+out\b",
+        r"\b(?:guess|find\s+out|figure\s+out|crack|brute[- ]?force|bypass|get\s+around)\b[^.?!]{0,40}"
+        r"\b(?:pin|password|passcode|2fa|one-time\s+code|otp|3-d\s+secure)\b",
+        r"\b(?:get|break|log|hack)\s+into\b[^.?!]{0,30}\b(?:someone|somebody|(?:\w+\s+)?\w+'s|"
+        r"her|his|their)\b",
+        r"\bstolen\s+card\s+(?:details|numbers|data|detals)|\bdumps\s+with\s+pins\b|\b(?:use|using)"
+        r"\s+(?:someone's|a\s+stolen|someone\s+else's|my\s+dead\s+\w+'s)\s+(?:stolen\s+)?card|\btest"
+        r"\b[^.?!]{0,20}\bcard\s+numbers\b|\bbuy\w*\s+(?:verified\s+)?bank\s+accounts\b|"
+        r"\bsim\s+swap\b",
+        r"\b(?:ransomware|keylogger|sql\s+injection|spyware)\b|\bscrape\w*\b[^.?!]{0,30}\bemails?\b|"
+        r"\bfake\s+id\b|\bwithout\s+a\s+prescription\b|\btoxic\s+gas\b|\b3d\s+print\s+a\s+gun\b|"
+        r"\bpick\s+a\s+(?:\w+\s+)?lock\b|\bcheat\s+on\s+(?:my\s+)?(?:online\s+)?(?:exam|test)\b",
     ))
 
     def check(self, subject: RailInput) -> Verdict:

@@ -85,3 +85,26 @@ def test_recall_beyond_spacy(redactor: Redactor, text: str, entity_type: str,
                                   "Wire via SWIFT code KSTRBEBB"])
 def test_codes_and_firm_products_are_not_names(redactor: Redactor, text: str) -> None:
     assert "PERSON" not in {e.type for e in redactor.redact(text).entities}
+
+
+@pytest.mark.parametrize("text", [
+    "International payments are processed by the receiving institution within two days.",
+    "For a wire transfer, scammers commonly ask you to hurry; interchange fees also apply.",
+    "SWIFT transfers between institutions usually settle in one to three business days.",
+])
+def test_lower_case_words_near_payment_context_are_not_swift_codes(redactor: Redactor,
+                                                                   text: str) -> None:
+    result = redactor.redact(text)
+    assert "SWIFT_CODE" not in {e.type for e in result.entities}
+    assert result.text == text
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Please wire it via SWIFT code DEUTDEFF500 today.", "DEUTDEFF500"),
+    ("The bank's BIC is NWBKGB2L for international transfers.", "NWBKGB2L"),
+])
+def test_upper_case_bic_codes_are_still_redacted(redactor: Redactor, text: str,
+                                                 code: str) -> None:
+    result = redactor.redact(text)
+    assert code not in result.text
+    assert "SWIFT_CODE" in {e.type for e in result.entities}
