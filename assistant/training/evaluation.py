@@ -130,6 +130,22 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def trained_dataset(settings: Settings, stack: Sequence[AdapterSpec]) -> Path | None:
+    """The build the top adapter was trained on: its held-out split is what it never saw."""
+    if not stack:
+        return None
+    manifest = Path(stack[-1].path) / "advisor-adapter.json"
+    if not manifest.exists():
+        return None
+    digest = json.loads(manifest.read_text()).get("dataset", {}).get("content_hash")
+    for folder in settings.model.adapters.artifact_dirs:
+        candidate = settings.resolve_path(folder) / "datasets" / str(digest)
+        if (candidate / "manifest.json").exists():
+            return candidate
+    build_dir = settings.resolve_path("data/training") / str(digest)
+    return build_dir if (build_dir / "manifest.json").exists() else None
+
+
 def _held_out(settings: Settings, dataset: Path | None) -> tuple[list[ChatRecord], str]:
     from assistant.training.config import load_train_config
 
@@ -152,14 +168,14 @@ def evaluate_model(settings: Settings, limit: int | None = None,
     from guardrails.pii.redactor import Redactor
     from knowledge.knowledge_base import KnowledgeBase
 
-    records, dataset_hash = _held_out(settings, dataset)
-    cases = select_cases(records, limit)
     registry_engine = AuditStore(settings.database_url).engine
     source = registry_adapter_source(settings, registry_engine)
     stack = source() if source else []
     if not stack:
         raise RuntimeError("no active adapters to evaluate: train them or "
                            "`advisor adapters promote VERSION`")
+    records, dataset_hash = _held_out(settings, dataset or trained_dataset(settings, stack))
+    cases = select_cases(records, limit)
     base_model = ChatModel.from_settings(settings)  # no source given: the base alone
     variants: list[tuple[str, list[AdapterSpec]]] = [("base", [])]
     if ablation:

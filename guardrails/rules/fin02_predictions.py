@@ -15,12 +15,19 @@ MOVE = (r"(?:rise|climb|go\s+up|go\s+down|drop|fall|crash|rally|soar|surge|jump|
         r"recover|rebound|bounce(?:\s+back)?|hit|reach|top|break|outperform|beat|gain|grow|"
         r"decline|tank|plunge|moon|pop|explode|stay\s+(?:high|low|flat)|keep\s+(?:rising|falling|"
         r"climbing|going\s+up))")
+# Verbs that also describe product mechanics ("your rate will increase after the intro
+# period") count as forecasts only when a market price is the subject.
+MARKET_SUBJECT = (r"(?:stocks?|shares?|prices?|markets?|index|s&p|dow|nasdaq|etfs?|bitcoin|"
+                  r"crypto|coins?|gold|silver|oil|equities)")
+MARKET_MOVE = (r"(?:increase|decrease|appreciate|depreciate|go\s+(?:higher|lower)|move\s+"
+               r"(?:higher|lower|up|down)|continue\s+to\s+(?:rise|increase|climb|grow|gain|fall|"
+               r"drop|decline|decrease))")
 
 
 @register_rule
 class PredictionRule(PhraseRule):
     id = "FIN-02"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "No predictions or projections of prices or performance"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -35,7 +42,10 @@ class PredictionRule(PhraseRule):
     patterns = compile_all((
         rf"\b{SUBJECT}\b[^.?!]{{0,40}}\b(?:will|is\s+going\s+to|going\s+to|gonna|should|is\s+set"
         rf"\s+to|is\s+about\s+to|is\s+poised\s+to|is\s+bound\s+to|is\s+likely\s+to|is\s+expected"
-        rf"\s+to|'ll)\s+(?:\w+\s+)?{MOVE}\b",
+        rf"\s+to|'ll)\s+(?:\w+\s+){{0,2}}{MOVE}\b",
+        rf"\b{MARKET_SUBJECT}\b[^.?!]{{0,40}}\b(?:will|is\s+going\s+to|are\s+going\s+to|is\s+"
+        rf"likely\s+to|are\s+likely\s+to|is\s+expected\s+to|are\s+expected\s+to|'ll)\s+"
+        rf"(?:\w+\s+){{0,2}}{MARKET_MOVE}\b",
         r"\b(?:will|going\s+to|should)\s+(?:\w+\s+)?(?:hit|reach|top|be\s+at|trade\s+at|close\s+at)"
         r"\s+\$?\d",
         r"\b(?:price\s+)?target\s+of\s+\$?\d",

@@ -107,8 +107,11 @@ def test_customer_chat_end_to_end(server: tuple[str, str], tmp_path: Path) -> No
     assert len(turns) == 2
     assert turns[0].conversation_id == turns[1].conversation_id
     first, second = turns
-    assert first.action == "allow" and any("Annual Percentage Yield" in s["title"]
-                                           for s in first.sources)
+    assert first.action in ("allow", "rewrite") and any("Annual Percentage Yield" in s["title"]
+                                                        for s in first.sources)
+    # A fresh database serves the shipped adapter stack, and the audit row says so.
+    assert first.adapter_version.startswith("domain@domain-") and "+task@task-" in (
+        first.adapter_version)
     assert second.action == "block" and second.violations == ["FIN-01"]
     first_rules = {d.rule_id for d in store.decisions(first.id)}
     assert {"SEC-01", "FIN-20", "FIN-01"} <= first_rules

@@ -1,7 +1,10 @@
 """Model-evaluation scoring: coverage, citations, refusals, raw pass, case selection."""
 
+from pathlib import Path
+
 import pytest
 
+from assistant.config import Settings
 from assistant.pipeline import Source, TurnResult
 from assistant.training.evaluation import (
     EvalCase,
@@ -78,3 +81,24 @@ def test_case_selection_alternates_kinds() -> None:
     records = [record(n, ["grounded"]) for n in range(5)] + [record(9, ["seed"], "refuse")]
     cases = select_cases(records, limit=3)
     assert [c.kind for c in cases] == ["grounded", "policy", "grounded"]
+
+
+def test_held_out_split_comes_from_the_adapters_own_dataset(tmp_path: Path,
+                                                            settings: Settings) -> None:
+    import json
+
+    from assistant.config import AdapterSpec
+    from assistant.training.evaluation import trained_dataset
+
+    adapter = tmp_path / "task" / "task-1"
+    adapter.mkdir(parents=True)
+    (adapter / "advisor-adapter.json").write_text(json.dumps(
+        {"version": "task-1", "layer": "task", "dataset": {"content_hash": "abc123"}}))
+    shipped = tmp_path / "datasets" / "abc123"
+    shipped.mkdir(parents=True)
+    (shipped / "manifest.json").write_text("{}")
+    adapters = settings.model.adapters.model_copy(update={"artifact_dirs": [str(tmp_path)]})
+    local = settings.model_copy(update={"model": settings.model.model_copy(
+        update={"adapters": adapters})})
+    assert trained_dataset(local, [AdapterSpec(name="task", path=str(adapter))]) == shipped
+    assert trained_dataset(local, []) is None
