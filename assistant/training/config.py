@@ -14,7 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.config import ConfigError
+from assistant.config import ConfigError, _set_nested
 
 
 class _Strict(BaseModel):
@@ -87,16 +87,6 @@ class TrainConfig(_Strict):
     promote: bool = Field(default=False, description="make the new version active on success")
 
 
-def _set_dotted(tree: dict[str, Any], dotted: str, value: Any) -> None:
-    keys = dotted.split(".")
-    node = tree
-    for key in keys[:-1]:
-        node = node.setdefault(key, {})
-        if not isinstance(node, dict):
-            raise ConfigError(f"cannot override {dotted}: {key} is not a mapping")
-    node[keys[-1]] = value
-
-
 def load_train_config(path: str | Path, overrides: dict[str, Any] | None = None) -> TrainConfig:
     path = Path(path)
     if not path.is_file():
@@ -108,7 +98,7 @@ def load_train_config(path: str | Path, overrides: dict[str, Any] | None = None)
     if not isinstance(raw, dict):
         raise ConfigError(f"{path} must hold a mapping of keys")
     for dotted, value in (overrides or {}).items():
-        _set_dotted(raw, dotted, value)
+        _set_nested(raw, tuple(dotted.split(".")), value)
     try:
         return TrainConfig.model_validate(raw)
     except ValidationError as exc:

@@ -64,14 +64,16 @@ def adapters(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> li
     ]
 
 
+def logits(model: ChatModel) -> torch.Tensor:
+    """Next-token logits for MESSAGES: the most direct view of what the adapters changed."""
+    tokenizer, net = model._load()
+    inputs = tokenizer(model.render_prompt(MESSAGES), return_tensors="pt")
+    with torch.inference_mode():
+        return net(**inputs).logits[0, -1]
+
+
 def test_lora_adapters_change_and_compose(chat_model: ChatModel,
                                           adapters: list[AdapterSpec]) -> None:
-    def logits(model: ChatModel) -> torch.Tensor:
-        tokenizer, net = model._load()
-        inputs = tokenizer(model.render_prompt(MESSAGES), return_tensors="pt")
-        with torch.inference_mode():
-            return net(**inputs).logits[0, -1]
-
     def with_adapters(specs: list[AdapterSpec]) -> ChatModel:
         return ChatModel(chat_model.base_folder, chat_model.model_id, specs, chat_model.plan,
                          chat_model.generation)
@@ -115,12 +117,6 @@ def test_adapter_source_is_followed_without_restart(chat_model: ChatModel,
 
 def test_merged_and_unmerged_stacks_agree(chat_model: ChatModel,
                                           adapters: list[AdapterSpec]) -> None:
-    def logits(model: ChatModel) -> torch.Tensor:
-        tokenizer, net = model._load()
-        inputs = tokenizer(model.render_prompt(MESSAGES), return_tensors="pt")
-        with torch.inference_mode():
-            return net(**inputs).logits[0, -1]
-
     merged = ChatModel(chat_model.base_folder, chat_model.model_id, adapters, chat_model.plan,
                        chat_model.generation, merge=True)
     separate = ChatModel(chat_model.base_folder, chat_model.model_id, adapters,
