@@ -35,14 +35,50 @@ def names_of(document: KnowledgeDocument) -> list[str]:
     symbol = document.metadata.get("symbol")
     if symbol:
         names.append(str(symbol))
+        names += market_name_variants(document.title)
     return [name for name in names if name]
 
 
+_SYMBOL_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+_COMPANY_SUFFIX = re.compile(
+    r"(?:,?\s+(?:inc\.?|incorporated|corporation|corp\.?|co\.?|company|plc|ltd\.?|"
+    r"group|class [a-c]|index))+\s*$", re.IGNORECASE)
+
+
+def market_name_variants(title: str) -> list[str]:
+    """How customers name a market record: "S&P 500 index (SPX)" is asked about as "S&P 500",
+    "Exxon Mobil Corporation" as "Exxon Mobil". The symbol in brackets and corporate or
+    "index" suffixes are dropped, so the record matches the name as people say it."""
+    bare = _SYMBOL_SUFFIX.sub("", title).strip()
+    short = _COMPANY_SUFFIX.sub("", bare).strip()
+    short = re.sub(r"^the\s+", "", short, flags=re.IGNORECASE)
+    return [name for name in {bare, short} if name and name != title]
+
+
+# "CDs", "IRAs", "ETFs": the plural of an abbreviation, not another one ("CDS" is a credit
+# default swap).
+_PLURAL_ABBREVIATION = re.compile(r"\b([A-Z]{2,}[0-9]*)s\b")
+
+
 class NameMatcher:
+    """Passages a question names.
+
+    ``matches`` is the boost: an abbreviation or ticker anywhere in the question (exact
+    identifiers the embedding blurs), or any name, single words included, when it is the
+    whole of what the question asks about ("what is an annuity"). A multi-word name merely
+    mentioned inside a longer question is not boosted: customers describe a concept around
+    the words of its neighbours ("adding my teenager to my credit card" asks about an
+    authorized user), and the dev set showed such boosts pick the neighbour. ``mentions``
+    lists every name found anywhere, for signals that need the weaker evidence (a live
+    market level asked about by the index's name).
+    """
+
     MAX_WORDS = 6
 
     def __init__(self, documents: list[KnowledgeDocument]) -> None:
         self.lookup: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.identifiers: set[tuple[str, ...]] = set()
+        self.whole: dict[tuple[str, ...], set[int]] = defaultdict(set)
         for index, document in enumerate(documents):
             if document.kind not in ("glossary", "market"):
                 continue  # a product's name is shared by all its sections: it names no passage
@@ -50,19 +86,41 @@ class NameMatcher:
                 tokens = _tokens(name)
                 if not tokens or len(tokens) > self.MAX_WORDS:
                     continue
-                if len(tokens) == 1 and not _is_identifier(name):
+                content = tuple(terms(name))
+                if content:
+                    self.whole[content].add(index)
+                identifier = _is_identifier(name)
+                if len(tokens) == 1 and not identifier:
                     continue
                 self.lookup[tokens].add(index)
+                if identifier:
+                    self.identifiers.add(tokens)
 
-    def matches(self, query: str) -> dict[int, float]:
-        """Passage index -> strength (longer names are more specific)."""
-        tokens = _tokens(query)
-        found: dict[int, float] = {}
+    def _found(self, query: str) -> dict[int, tuple[float, bool]]:
+        tokens = _tokens(_PLURAL_ABBREVIATION.sub(r"\1", query))
+        found: dict[int, tuple[float, bool]] = {}
         for size in range(1, self.MAX_WORDS + 1):
             for start in range(len(tokens) - size + 1):
-                for index in self.lookup.get(tokens[start:start + size], ()):
-                    found[index] = max(found.get(index, 0.0), min(1.0, 0.5 + 0.25 * size))
+                key = tokens[start:start + size]
+                identifier = key in self.identifiers
+                for index in self.lookup.get(key, ()):
+                    strength = min(1.0, 0.5 + 0.25 * size)  # longer names are more specific
+                    old, old_identifier = found.get(index, (0.0, False))
+                    found[index] = (max(old, strength), old_identifier or identifier)
         return found
+
+    def mentions(self, query: str) -> dict[int, float]:
+        """Passage index -> strength, for every name found anywhere in the question."""
+        return {index: strength for index, (strength, _) in self._found(query).items()}
+
+    def matches(self, query: str) -> dict[int, float]:
+        """Passage index -> strength of an identifier anywhere or a name that is the whole
+        question."""
+        boosted = {index: strength for index, (strength, identifier)
+                   in self._found(query).items() if identifier}
+        for index in self.whole.get(tuple(terms(query)), ()):
+            boosted[index] = 1.0
+        return boosted
 
 
 # ---------------------------------------------------------------- BM25 over passages
@@ -244,6 +302,8 @@ class LexicalSignals:
         self.names = NameMatcher(documents)
         self.bm25 = BM25(documents)
         self.spelling = SpellFixer(documents, known)
+        self.kinds = [document.kind for document in documents]
+        self.products = ProductMatcher(documents)
 
     def analyse(self, query: str) -> tuple[str, dict[int, float], Any]:
         """(query with typos repaired, named passages, BM25 score of every passage as a
@@ -259,6 +319,67 @@ class LexicalSignals:
         scores = self.bm25.scores(words)
         return fixed, named, scores / ceiling if ceiling > 0 else scores
 
+    def passage_priors(self, query: str, fixed: str, weight: float) -> dict[int, float]:
+        """Boosts for single passages from what the question names and how it asks.
+
+        A market record named in a question that asks for a live level ("where is the S&P
+        500 trading today") outranks the glossary entry of the same name, whose definition
+        the dense score prefers: ``MARKET_NAMED_FACTOR`` x ``weight``. A firm product named
+        without "your" or "Larkspur" ("the cash back card") gets the firm's prior on its own
+        passages, and its rate sheet one more when a figure is asked for.
+        """
+        boosts: dict[int, float] = defaultdict(float)
+        if NAMED_LIVE_CUE.search(query):
+            mentioned = self.names.mentions(query) | self.names.mentions(fixed)
+            for index in mentioned:
+                if self.kinds[index] == "market":
+                    boosts[index] += MARKET_NAMED_FACTOR * weight
+        if not FIRM_CUE.search(query):
+            figure = bool(FIGURE_CUE.search(query))
+            for index in self.products.matches(fixed):
+                boosts[index] += weight
+                if figure and self.kinds[index] == "rate_sheet":
+                    boosts[index] += weight
+        return dict(boosts)
+
+
+class ProductMatcher:
+    """The firm's products named by their distinctive words: "Larkspur Cash Back Credit Card
+    (sample)" is asked about as "the cash back card". A product is named when the question
+    holds at least two and at least two thirds of its name's words (the firm's name aside),
+    one of them a word no other product's name has: "my credit card" names none of the
+    firm's three cards. The match covers every section of its sheet and its rate-sheet
+    line."""
+
+    def __init__(self, documents: list[KnowledgeDocument]) -> None:
+        self.words: dict[str, frozenset[str]] = {}
+        self.passages: dict[str, list[int]] = defaultdict(list)
+        for index, document in enumerate(documents):
+            product = document.metadata.get("product_id")
+            if document.kind not in ("product", "rate_sheet") or not product:
+                continue
+            self.passages[str(product)].append(index)
+            if document.kind == "product":
+                name = document.title.split(":")[0].replace("(sample)", "")
+                self.words[str(product)] = frozenset(terms(name)) - {"larkspur"}
+
+        counts: dict[str, int] = defaultdict(int)
+        for words in self.words.values():
+            for word in words:
+                counts[word] += 1
+        self.distinctive = {product: frozenset(w for w in words if counts[w] == 1)
+                            for product, words in self.words.items()}
+
+    def matches(self, query: str) -> list[int]:
+        asked = set(terms(query))
+        found: list[int] = []
+        for product, words in self.words.items():
+            shared = len(words & asked)
+            if (shared >= 2 and shared * 3 >= len(words) * 2
+                    and self.distinctive[product] & asked):
+                found += self.passages[product]
+        return found
+
 
 # ---------------------------------------------------------------- what kind of answer
 FIRM_CUE = re.compile(r"\b(?:larkspur|your|you)\b", re.IGNORECASE)
@@ -266,6 +387,12 @@ FIGURE_CUE = re.compile(r"\b(?:rates?|apy|apr|fees?|charges?|costs?|penalt(?:y|i
                         r"how much|pays?|earns?)\b", re.IGNORECASE)
 LIVE_CUE = re.compile(r"\b(?:today|now|currently|latest|trading|quote|closed?|level)\b",
                       re.IGNORECASE)
+# Weaker cues, only trusted together with a market record's name ("exxon share price",
+# "how is the nasdaq composite doing", "what level is the nikkei at").
+NAMED_LIVE_CUE = re.compile(r"\b(?:today|now|currently|latest|trading|quote|closed?|level|"
+                            r"price|doing|yielding|where(?:'s| is)|at\W*$)", re.IGNORECASE)
+# A named market record asked about live outranks the glossary entry of its name.
+MARKET_NAMED_FACTOR = 3.0
 
 
 def kind_priors(query: str, weight: float) -> dict[str, float]:

@@ -5,9 +5,11 @@ from knowledge.lexical import (
     BM25,
     LexicalSignals,
     NameMatcher,
+    ProductMatcher,
     SpellFixer,
     edit_distance,
     kind_priors,
+    market_name_variants,
     stem,
     terms,
 )
@@ -21,6 +23,10 @@ DOCS = [
     KnowledgeDocument("market:SPX", "S&P 500 index (SPX)", "market", "x", "m",
                       metadata={"symbol": "SPX"}),
     KnowledgeDocument("larkspur-heloc#fees", "Larkspur HELOC (sample): Fees", "product", "x", "p"),
+    KnowledgeDocument("glossary:cds", "Credit Default Swap", "glossary", "x", "g",
+                      metadata={"aliases": ["CDS"]}),
+    KnowledgeDocument("glossary:cd", "Certificate of Deposit", "glossary", "x", "g",
+                      metadata={"aliases": ["CD"]}),
 ]
 
 
@@ -39,7 +45,45 @@ def test_common_single_words_and_product_names_do_not_match() -> None:
 
 def test_longer_names_are_stronger() -> None:
     matcher = NameMatcher(DOCS)
-    assert matcher.matches("annual percentage rate")[0] > matcher.matches("apr")[0]
+    assert (matcher.mentions("is the annual percentage rate high")[0]
+            > matcher.mentions("is the apr high")[0])
+
+
+def test_a_name_is_boosted_when_it_is_the_whole_question() -> None:
+    matcher = NameMatcher(DOCS)
+    assert matcher.matches("what is a bond?") == {2: 1.0}  # single common words too
+    assert matcher.matches("what does annual percentage rate mean") == {0: 1.0}
+    # Mentioned inside a longer question, a multi-word name is context, not the topic.
+    assert matcher.matches("why did my annual percentage rate go up after a late payment") == {}
+    assert set(matcher.mentions("why did my annual percentage rate go up")) == {0}
+
+
+def test_plural_abbreviations_are_not_other_abbreviations() -> None:
+    matcher = NameMatcher(DOCS)
+    assert set(matcher.matches("laddering CDs")) == {6}
+    assert set(matcher.matches("what is a CDS")) == {5}
+
+
+def test_market_records_match_the_names_people_use() -> None:
+    assert set(market_name_variants("S&P 500 index (SPX)")) == {"S&P 500 index", "S&P 500"}
+    assert "Exxon Mobil" in market_name_variants("Exxon Mobil Corporation (XOM)")
+    assert "Procter & Gamble" in market_name_variants("The Procter & Gamble Company (PG)")
+    assert set(NameMatcher(DOCS).mentions("where is the s&p 500 today")) == {3}
+
+
+def test_products_are_named_by_their_distinctive_words() -> None:
+    sheets = [
+        KnowledgeDocument("cash#fees", "Larkspur Cash Back Credit Card (sample): Fees", "product",
+                          "x", "p", metadata={"product_id": "cash"}),
+        KnowledgeDocument("secured#fees", "Larkspur Secured Credit Card (sample): Fees",
+                          "product", "x", "p", metadata={"product_id": "secured"}),
+        KnowledgeDocument("rate-sheet:cash", "Larkspur Cash Back Credit Card (sample) rates",
+                          "rate_sheet", "x", "r", metadata={"product_id": "cash"}),
+    ]
+    products = ProductMatcher(sheets)
+    assert products.matches("does the cash back card charge a foreign fee") == [0, 2]
+    assert products.matches("my deposit on the secured card") == [1]
+    assert products.matches("adding my teenager to my credit card") == []
 
 
 # ---------------------------------------------------------------- BM25 and spelling
@@ -90,8 +134,10 @@ def test_spelling_repairs_misspelt_collection_words_only() -> None:
 def test_signals_combine_repair_names_and_bm25() -> None:
     fixed, named, scores = LexicalSignals(PASSAGES).analyse("what is a morgage")
     assert fixed == "what is a mortgage"
-    assert named == {}  # 'mortgage' is a single common word, not an identifier
+    assert named == {1: 1.0}  # the repaired name is the whole question
     assert scores.argmax() == 1
+    _, named, _ = LexicalSignals(PASSAGES).analyse("is a morgage penalty normal")
+    assert named == {}  # 'mortgage' is a single common word, not an identifier
     _, named, _ = LexicalSignals(PASSAGES).analyse("heloc vs CD")
     assert set(named) == {0, 2}
 
@@ -103,3 +149,10 @@ def test_kind_priors_follow_how_the_question_is_asked() -> None:
     assert kind_priors("does Larkspur offer a HELOC", 0.05) == {"product": 0.05,
                                                                 "rate_sheet": 0.05}
     assert kind_priors("where is the dow trading today", 0.05) == {"market": 0.05}
+
+
+def test_passage_priors_prefer_a_named_market_record_asked_about_live() -> None:
+    signals = LexicalSignals(DOCS)
+    assert signals.passage_priors("how is the S&P 500 doing", "how is the s&p 500 doing",
+                                  0.1)[3] > 0.1
+    assert signals.passage_priors("what is the S&P 500", "what is the s&p 500", 0.1) == {}
