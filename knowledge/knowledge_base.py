@@ -14,7 +14,7 @@ from assistant.config import Settings
 from knowledge.documents import KnowledgeDocument, content_hash
 from knowledge.embeddings import Embedder
 from knowledge.index import IndexUnavailable, SearchHit, VectorIndex
-from knowledge.lexical import LexicalSignals, kind_priors
+from knowledge.lexical import LexicalSignals, kind_priors, question_topic
 from knowledge.loaders import load_firm_documents, load_glossary, load_market_records
 
 log = logging.getLogger(__name__)
@@ -214,7 +214,7 @@ class KnowledgeBase:
             return self._threshold(index.search(self.embedder.embed_query(query), k),
                                    apply_threshold)
         fixed, named, lexical = self._signals(index).analyse(query)
-        query_vector = self.embedder.embed_query(fixed)
+        query_vector = self.embedder.embed_query(question_topic(fixed))
         dense = {hit.document.id: hit.score for hit in index.search(query_vector, depth)}
         position = self._positions(index)
         candidates = {position[doc_id] for doc_id in dense} | set(named)

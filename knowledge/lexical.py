@@ -381,6 +381,21 @@ class ProductMatcher:
         return found
 
 
+# ---------------------------------------------------------------- the question's topic
+_FILLER = re.compile(
+    r"^(?:what do you call|is there a (?:word|name|term) for|"
+    r"what(?:'s| is) the (?:word|name|term) for)\s+|"
+    r",?\s*(?:what(?:'s| is) (?:that|this|it) called|what does (?:that|this|it) mean|"
+    r"what is that)\s*\??$", re.IGNORECASE)
+
+
+def question_topic(question: str) -> str:
+    """The question without the frame around a described concept ("what do you call ...",
+    "..., what is that called"): the frame's words say nothing about which passage answers,
+    yet they pull the question's embedding away from the description."""
+    return _FILLER.sub("", question).strip() or question
+
+
 # ---------------------------------------------------------------- what kind of answer
 FIRM_CUE = re.compile(r"\b(?:larkspur|your|you)\b", re.IGNORECASE)
 FIGURE_CUE = re.compile(r"\b(?:rates?|apy|apr|fees?|charges?|costs?|penalt(?:y|ies)|minimum|"

@@ -10,6 +10,7 @@ from knowledge.lexical import (
     edit_distance,
     kind_priors,
     market_name_variants,
+    question_topic,
     stem,
     terms,
 )
@@ -156,3 +157,12 @@ def test_passage_priors_prefer_a_named_market_record_asked_about_live() -> None:
     assert signals.passage_priors("how is the S&P 500 doing", "how is the s&p 500 doing",
                                   0.1)[3] > 0.1
     assert signals.passage_priors("what is the S&P 500", "what is the s&p 500", 0.1) == {}
+
+
+def test_question_topic_drops_the_frame_around_a_description() -> None:
+    assert question_topic("what do you call a fund that tracks an index") == (
+        "a fund that tracks an index")
+    assert question_topic("the market fell 12 percent, what is that called?") == (
+        "the market fell 12 percent")
+    assert question_topic("what is that called") == "what is that called"
+    assert question_topic("what is an annuity") == "what is an annuity"
