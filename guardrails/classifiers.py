@@ -166,8 +166,24 @@ _banks: dict[str, ClassifierBank] = {}
 _banks_lock = threading.Lock()
 
 
-def data_fingerprint(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else "missing"
+def training_files(stage: str) -> list[Path]:
+    """A stage's training data: ``<stage>.jsonl`` plus any ``<stage>_<part>.jsonl`` files.
+
+    Parts let sets written at different times (for example replies with the
+    customer's message alongside) sit in their own reviewed files.
+    """
+    return sorted(TRAINING_DIR.glob(f"{stage}.jsonl")) + sorted(
+        TRAINING_DIR.glob(f"{stage}_*.jsonl"))
+
+
+def data_fingerprint(paths: Sequence[Path]) -> str:
+    if not paths:
+        return "missing"
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @lru_cache(maxsize=1)
@@ -193,8 +209,8 @@ def classifier_bank(stage: str, use_embeddings: bool | None = None) -> Classifie
         if stage in _banks:
             return _banks[stage]
         embeddings = (stage == "requests") if use_embeddings is None else use_embeddings
-        data = TRAINING_DIR / f"{stage}.jsonl"
-        key = (f"{stage}-{data_fingerprint(data)}-{int(embeddings)}-v{BANK_FORMAT}"
+        files = training_files(stage)
+        key = (f"{stage}-{data_fingerprint(files)}-{int(embeddings)}-v{BANK_FORMAT}"
                f"-sklearn{sklearn.__version__}")
         path = cache_root() / "classifiers" / f"{key}.joblib"
         bank: ClassifierBank | None = None
@@ -204,7 +220,10 @@ def classifier_bank(stage: str, use_embeddings: bool | None = None) -> Classifie
             except Exception:  # a stale or partial file is rebuilt
                 bank = None
         if bank is None:
-            examples = load_examples(data)
+            if not files:
+                raise ClassifierUnavailable(
+                    f"classifier training data not found: {TRAINING_DIR / stage}.jsonl")
+            examples = [example for path in files for example in load_examples(path)]
             bank = ClassifierBank(examples, embedder=_shared_embedder() if embeddings else None)
             path.parent.mkdir(parents=True, exist_ok=True)
             staging = path.with_suffix(".tmp")

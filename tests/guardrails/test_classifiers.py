@@ -2,7 +2,12 @@
 
 import json
 
-from guardrails.classifiers import TRAINING_DIR, ClassifierBank, LabelledText, classifier_bank
+from guardrails.classifiers import (
+    ClassifierBank,
+    LabelledText,
+    classifier_bank,
+    training_files,
+)
 from guardrails.evaluation import EVAL_DIR
 
 
@@ -14,9 +19,8 @@ def test_training_and_evaluation_sets_do_not_overlap() -> None:
         return re.sub(r"\W+", " ", text.lower()).strip()
 
     for stage, field in (("requests", "user"), ("replies", "reply")):
-        training = {fold(json.loads(line)["text"])
-                    for line in (TRAINING_DIR / f"{stage}.jsonl").read_text().splitlines()
-                    if line.strip()}
+        training = {fold(json.loads(line)["text"]) for path in training_files(stage)
+                    for line in path.read_text().splitlines() if line.strip()}
         evaluation = {fold(json.loads(line)[field])
                       for line in (EVAL_DIR / f"{stage}.jsonl").read_text().splitlines()
                       if line.strip()}
