@@ -48,6 +48,14 @@ def _probability(bank_name: str, rule_id: str, text: str) -> tuple[float, float]
     return bank.predict(text).get(rule_id, 0.0), bank.threshold(rule_id)
 
 
+def prime_classifier(bank_name: str, texts: list[str]) -> None:
+    """Score a text and its sentences in one batch before the rules ask one at a time."""
+    try:
+        classifier_bank(bank_name).predict_many(texts)
+    except ClassifierUnavailable:
+        return
+
+
 def classifier_flags(bank_name: str, rule_id: str, text: str,
                      threshold: float | None = None) -> tuple[bool, float]:
     probability, calibrated = _probability(bank_name, rule_id, text)
@@ -137,6 +145,9 @@ class PhraseRule(Rule):
                     evidence.append(Evidence(start + hit_start, start + hit_end,
                                              text[hit_start:hit_end], "pattern"))
                 flagged.append((start, end))
+        if not flagged and self.params.use_classifier:
+            prime_classifier(self._bank_name(subject.stage),
+                             [subject.text] + [text for _, _, text in units])
         if not flagged:
             # The classifier judges the whole text (as it was trained) and each sentence (a
             # single violating sentence is diluted in a long reply); a confident score on

@@ -53,3 +53,22 @@ def test_a_tiny_bank_learns_its_labels() -> None:
     assert bank.labels == ["X-1"]
     assert bank.predict("please do the bad thing")["X-1"] > bank.predict(
         "what is the savings balance")["X-1"]
+
+
+def test_batched_scores_equal_one_at_a_time_scores() -> None:
+    texts = ["You'll never lose a cent with this fund.",
+             "Past performance does not predict future results.",
+             "You'll never lose a cent with this fund."]
+    bank = classifier_bank("replies")
+    batched = bank.predict_many(texts)
+    bank._cache.clear()
+    single = [bank.predict(text) for text in texts]
+    assert batched == single
+    assert batched[0] == batched[2]
+    assert batched[0]["FIN-01"] > batched[1]["FIN-01"]
+
+
+def test_every_training_part_is_loaded() -> None:
+    names = [path.name for path in training_files("replies")]
+    assert names[0] == "replies.jsonl"
+    assert "replies_context.jsonl" in names
