@@ -59,7 +59,8 @@ class Figure:
 
 FIGURE = re.compile(
     r"(?:(?P<cur>[$€£¥])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<suffix>\s?(?:%|percent\b|per\s?cent\b|bps\b|basis\s+points\b|k\b|m\b|bn\b|"
+    r"(?P<suffix>\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b|bps\b|basis\s+points?\b|"
+    r"k\b|m\b|bn\b|"
     r"million\b|billion\b|trillion\b))?",
     re.IGNORECASE,
 )
@@ -80,9 +81,9 @@ def find_figures(text: str) -> list[Figure]:
             continue
         value = float(raw.replace(",", ""))
         suffix = (match.group("suffix") or "").strip().lower()
-        if suffix in ("%", "percent", "per cent", "percent") or suffix.startswith("per"):
+        if suffix in ("%", "percent", "per cent") or suffix.startswith("per"):
             kind = "percent"
-        elif suffix in ("bps", "basis points"):
+        elif suffix in ("bps", "basis points", "basis point"):
             kind, value = "percent", value / 100
         elif match.group("cur"):
             kind = "money"
@@ -101,3 +102,8 @@ def is_calendar_number(figure: Figure, text: str) -> bool:
     if 1900 <= figure.value <= 2100 and figure.value.is_integer():
         return True
     return figure.value.is_integer() and figure.value <= 31 and "." not in figure.text
+
+
+def is_basis_points(figure: Figure) -> bool:
+    """A figure written in basis points ("25 bps"): its value is held in percent."""
+    return bool(re.search(r"(?:bps|basis\s+points?)$", figure.text, re.IGNORECASE))

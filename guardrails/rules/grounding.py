@@ -17,9 +17,21 @@ from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 
 from guardrails.rules.base import ContextDocument, RailInput, Rule, RuleParams, register_rule
-from guardrails.text import Figure, find_figures, is_calendar_number, remove_spans, split_sentences
+from guardrails.text import (
+    Figure,
+    find_figures,
+    is_basis_points,
+    is_calendar_number,
+    remove_spans,
+    split_sentences,
+)
 from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 
+# The firm's own products by name: a figure said of one of them is a firm term.
+FIRM_PRODUCT_NAMES = (r"(?:everyday|premium)\s+checking|high-yield\s+savings|money\s+market\s+account|"
+                      r"cash\s+back\s+(?:credit\s+)?card|travel\s+rewards|secured\s+(?:credit\s+)?card|"
+                      r"heloc|home\s+equity\s+line|core\s+bond\s+fund|equity\s+index\s+fund|"
+                      r"balanced\s+allocation\s+fund")
 # Words that make a nearby figure a firm rate or fee, or a market figure.
 FIRM_TERMS = re.compile(
     r"\b(?:apy|apr|annual\s+percentage\s+(?:yield|rate)|fees?|charges?|expense\s+ratio|"
@@ -29,23 +41,31 @@ FIRM_TERMS = re.compile(
     r"early\s+withdrawal\s+penalty|penalty|cash\s*back|points?\s+per|annual\s+fee|origination|"
     r"overdraft|wire|foreign\s+transaction|late\s+(?:fee|payment)|maintenance|"
     r"rate\s+sheet|(?:we|larkspur)\s+(?:pay|pays|charge|charges|offer|offers)|"
-    r"(?:our|larkspur(?:'s)?)\s+(?:[\w-]+\s+){0,3}(?:savings|checking|cds?|certificates?|"
-    r"accounts?|cards?|loans?|mortgages?|heloc|money\s+market)|(?:savings|checking|money\s+market|"
+    r"(?:our|larkspur(?:'s)?)\s+(?:[\w/-]+\s+){0,3}(?:savings|checking|cds?|certificates?|"
+    r"accounts?|cards?|loans?|mortgages?|heloc|money\s+market|funds?|arm)|(?:savings|checking|money\s+market|"
     r"cds?|certificates?\s+of\s+deposit)\s+(?:account\s+)?(?:pays?|earns?|offers?|yields?)|"
-    r"(?:account|cd|certificate|card|loan)\s+(?:rate|apy|apr))\b",
+    r"(?:account|cd|certificate|card|loan)\s+(?:rate|apy|apr)|atm|"
+    r"arm|adjustable-rate|" + FIRM_PRODUCT_NAMES + r")\b",
     re.IGNORECASE)
 MARKET_TERMS = re.compile(
     r"\b(?:index|s&p|dow|nasdaq|russell|ftse|dax|nikkei|vix|stock|shares?|share\s+price|traded?|"
     r"trading|closed|close|opened|price[ds]?|quote[ds]?|treasur(?:y|ies)|t-?bills?|yields?|"
     r"fed(?:eral)?\s+funds|policy\s+rate|bank\s+rate|ecb|exchange\s+rate|eur/?usd|usd|gbp|jpy|"
     r"dollar|euro|yen|pound|bitcoin|btc|ether(?:eum)?|gold|oil|crude|points|bps|basis\s+points|"
-    r"prime\s+rate|inflation|cpi|unemployment|gdp|mortgage\s+rates?\s+average)\b",
+    r"prime\s+rate|inflation|cpi|unemployment|gdp|mortgage\s+rates?\s+average|"
+    # market-wide statistics, and a level or a move stated as what a market did
+    r"national(?:ly)?|average\s+(?:[\w-]+\s+){0,2}(?:rates?|yields?|prices?)|survey|silver|ether)\b",
     re.IGNORECASE)
+# A level or a move stated as what a market did: market data when no firm term is near.
+LEVEL_TERMS = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:at|up|down|trading)|trading\s+(?:at|near|around)|"
+    r"changing\s+hands|stood\s+at|sits?\s+at|rose|fell|gained|climbed|dropped|slid|jumped|rallied|"
+    r"tumbled|surged|plunged|sank|soared)\b", re.IGNORECASE)
 # Index names that contain numbers: the number is part of the name.
 NAMED_NUMBER = re.compile(r"(?:s&p|russell|ftse|nikkei|wilshire|dow|stoxx|cac|ibex|nasdaq|"
                           r"ending(?:\s+in)?|last\s+(?:4|four)(?:\s+digits)?(?:\s+of)?|x{2,}|"
                           r"\*{2,}|#|no\.?|number)\s*$", re.IGNORECASE)
-EXAMPLE = re.compile(r"\b(?:for\s+example|e\.g\.|hypothetical\w*|suppose|say\s+you|imagine|"
+EXAMPLE = re.compile(r"\b(?:for\s+(?:example|instance)|e\.g\.|hypothetical\w*|suppose|say\s+you|imagine|"
                      r"if\s+you\s+(?:deposit|invest|save|borrow|put|have|earn|pay)|illustrat\w*|"
                      r"would\s+(?:grow|be|earn|cost)|rule\s+of\s+72)\b", re.IGNORECASE)
 # Figures fixed by law or regulation are facts, not market data or firm terms.
@@ -68,6 +88,50 @@ NOT_MARKET_DATA = re.compile(
 CURRENT = re.compile(r"\b(?:today|now|currently|current|right\s+now|this\s+(?:morning|week|"
                      r"month)|latest|yesterday|so\s+far\s+this\s+year|at\s+the\s+moment|"
                      r"is\s+(?:at|trading)|are\s+(?:at|trading))\b", re.IGNORECASE)
+# Frames in which a number is not a statement of market data or of the firm's terms.
+# Generic subjects: industry-wide or habitual statements ("many cards charge", "funds often
+# have"), which are not the firm's terms (owned statements are judged) nor a market reading.
+GENERIC = re.compile(r"\b(?:many|most|some|other|typical(?:ly)?|often|commonly|usually|generally|"
+                     r"tends?\s+to|banks|lenders|issuers)\b", re.IGNORECASE)
+OWNED = re.compile(r"\b(?:our|we|us|larkspur(?:'s)?)\b|\b(?:" + FIRM_PRODUCT_NAMES + r")\b",
+                   re.IGNORECASE)
+# A sentence about "a"/"an" something with no named instrument ("A stock paying $2 ...",
+# "A 50% loss needs ...") describes any such thing: an illustration, not data.
+INDEFINITE_SUBJECT = re.compile(r"^(?:(?:for\s+(?:example|instance)|likewise|similarly|so),?\s+)?"
+                                r"an?\s+(?P<words>(?:\S+\s+){0,5})", re.IGNORECASE)
+# An illustrative value: "such as $500", "say 5%"; a present-tense condition around the figure
+# ("when the Fed moves rates by 50 basis points, ...").
+ILLUSTRATION_BEFORE = re.compile(r"(?:such\s+as|like|say|e\.g\.,?|for\s+(?:example|instance),?)"
+                                 r"\s+(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE)
+CONDITION = re.compile(r"\b(?:if|when|whenever)\s+(?:[^,.;]{0,40}?\s)?(?:moves?|rises?|falls?|drops?|"
+                       r"changes?|cuts?|raises?|hikes?|climbs?|goes|gains?|loses?|is|are)\b[^,;]*$",
+                       re.IGNORECASE)
+# Shares of something ("80% of the market's value", "5% to 10% of a portfolio") and unit sizes
+# ("increments of $100", "steps of 25 basis points") are proportions and conventions, not levels.
+PROPORTION_AFTER = re.compile(r"^(?:\s*(?:to|-|–|and|or)\s*[$€£]?[\d.,]+\s?%?)?\s+of\b(?!\s+interest)",
+                              re.IGNORECASE)
+UNIT_SIZE_BEFORE = re.compile(r"\b(?:steps|increments|multiples|units|denominations)\s+of\s+"
+                              r"(?:about\s+|roughly\s+)?$", re.IGNORECASE)
+# A whole number followed by a plural noun counts things ("3,000 stocks", "21 million coins");
+# one followed by a currency or points, or after a level verb, is a level ("149 yen", "at 22").
+LEVEL_UNIT_AFTER = re.compile(r"^\s*(?:yen|dollars?|euros?|pounds?|francs?|pesos?|yuan|points?|pts|"
+                              r"level|per\s+(?:dollar|euro|pound|share|ounce|barrel)|"
+                              r"an?\s+(?:share|ounce|barrel))\b", re.IGNORECASE)
+COUNT_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!(?:this|was|has|its|always|perhaps|plus|less|across|"
+                         r"thus|unless|whereas|versus|news|series)\b)[a-z]{3,}s\b", re.IGNORECASE)
+LEVEL_BEFORE = re.compile(r"\b(?:is|are|was|were|stood|sits?|closed|opened|finished|ended|trading|"
+                          r"traded|trades|hands|hit|reached|bought|buys)\s+(?:(?:at|to|near|around|"
+                          r"about|roughly|some)\s+)*$", re.IGNORECASE)
+TERM_COUNT_AFTER = re.compile(r"^\s*(?:days?|months?)\s+of\s+interest\b", re.IGNORECASE)
+# Product qualifiers: a firm figure said of one product is grounded only by that product's
+# entry ("24-month CD" is not grounded by the 12-month CD's APY).
+QUALIFIERS = (
+    r"\d+[- ](?:month|year)\b", r"\d+/\d+", r"money\s+market", r"savings", r"checking", r"everyday",
+    r"premium", r"cash\s*back", r"travel", r"secured", r"heloc|home\s+equity",
+    r"\barms?\b|adjustable", r"mortgage|\barms?\b", r"\bcds?\b|certificates?\s+of\s+deposit",
+    r"bond\s+fund", r"equity\s+index", r"balanced")
+ALIASES = ((re.compile(r"adjustable-rate", re.I), " arm "), (re.compile(r"home\s+equity", re.I), " heloc "),
+           (re.compile(r"certificates?\s+of\s+deposit", re.I), " cd "))
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 NON_MARKET_KINDS = ("product", "rate_sheet", "glossary", "faq", "policy")
@@ -113,15 +177,44 @@ def _matches(figure: Figure, candidate: Figure, currency_after: bool = False) ->
     if figure.kind == "money" and not (candidate.kind == "money" or currency_after
                                        or not candidate.value.is_integer()):
         return False
+    # Compared at the precision and in the unit the reply wrote: "8 basis points" is 0.08%.
+    scale = 100.0 if is_basis_points(figure) else 1.0
+    written, other = figure.value * scale, candidate.value * scale
     tolerance = 0.5 * 10 ** (-_decimals(figure)) + 1e-9
-    return abs(figure.value - candidate.value) <= tolerance and (
-        _decimals(figure) > 0 or candidate.value.is_integer() or figure.value >= 100)
+    return abs(written - other) <= tolerance and (
+        _decimals(figure) > 0 or round(other, 9).is_integer() or written >= 100)
 
 
-def find_grounding(figure: Figure, documents: Sequence[ContextDocument]) -> ContextDocument | None:
+def _qualifiers(text: str) -> list[re.Pattern[str]]:
+    found = []
+    for qualifier in QUALIFIERS:
+        match = re.search(qualifier, text, re.IGNORECASE)
+        if match:
+            exact = re.escape(match.group(0)).replace(r"\ ", r"[- ]").replace(r"\-", r"[- ]")
+            found.append(re.compile(exact if qualifier.startswith(r"\d") else qualifier,
+                                    re.IGNORECASE))
+    return found
+
+
+def _entry(document: ContextDocument, position: int) -> str:
+    """What a document figure is said of: the document's name (its title, or the text before
+    the first colon) and the figure's own label (the text since the last item boundary)."""
+    text = document.text
+    bounds = [m.end() for m in re.finditer(r"[;\n]|\.\s", text[:position])]
+    entry = f"{document.title} {text.split(':', 1)[0]} {text[bounds[-1] if bounds else 0:position]}"
+    for pattern, alias in ALIASES:
+        entry = pattern.sub(alias, entry)
+    return entry
+
+
+def find_grounding(figure: Figure, documents: Sequence[ContextDocument],
+                   qualifiers: Sequence[re.Pattern[str]] = ()) -> ContextDocument | None:
+    """The first document holding the figure; with qualifiers (the product the reply names),
+    only an entry for that product grounds it."""
     for document in documents:
         for candidate, currency_after in _candidates(document):
-            if _matches(figure, candidate, currency_after):
+            if _matches(figure, candidate, currency_after) and all(
+                    q.search(_entry(document, candidate.start)) for q in qualifiers):
                 return document
     return None
 
@@ -195,18 +288,59 @@ class GroundingRule(Rule):
         now = (_parse_time(self.params.now) if self.params.now else None) or datetime.now(UTC)
         return (now - as_of).total_seconds() / 3600 if as_of else fallback
 
+    def _domain_of(self, sentence: str, figure: Figure) -> str | None:
+        """Firm or market: the kind of term nearest the figure says what it is a figure of
+        ("our APY of 4.5% beats the 3.9% T-bill yield": one of each)."""
+        low, high = max(0, figure.start - 60), figure.end + 40
+        window = sentence[low:high]
+
+        def distance(pattern: re.Pattern[str]) -> float:
+            gaps = [max(low + m.start() - figure.end, figure.start - (low + m.end()), 0)
+                    for m in pattern.finditer(window)]
+            return min(gaps, default=float("inf"))
+
+        firm, market = distance(FIRM_TERMS), distance(MARKET_TERMS)
+        if firm == float("inf"):
+            return "market" if market < firm or LEVEL_TERMS.search(window) else None
+        if market == float("inf"):
+            return "firm"  # a level verb ("is at") does not make the firm's rate market data
+        # Both kinds of term: a sentence that is not about the firm's own products quotes
+        # market data ("the ECB deposit rate"); one that is, the figure's nearest term decides.
+        if not OWNED.search(sentence):
+            return "market"
+        return "firm" if firm <= market else "market"
+
     def _in_domain(self, sentence: str, figure: Figure) -> bool:
-        firm = _near(FIRM_TERMS, sentence, figure)
-        market = _near(MARKET_TERMS, sentence, figure)
-        owned = bool(re.search(r"\b(?:apy|apr|fees?|our|we|larkspur)\b", sentence, re.I))
-        if self.domain == "firm":
-            return firm and (not market or owned)
-        if not market or (firm and owned):
+        domain = self._domain_of(sentence, figure)
+        if domain != self.domain:
+            return False
+        current = bool(CURRENT.search(sentence))
+        if domain == "firm":
+            # Industry-wide statements ("many cards charge ...") are not the firm's terms.
+            return bool(OWNED.search(sentence)) or not GENERIC.search(sentence)
+        if GENERIC.search(sentence) and not current:
+            return False
+        if figure.kind == "percent" and PROPORTION_AFTER.match(sentence[figure.end:]):
             return False
         # Past or average performance, allocations and targets are not market data, unless the
         # sentence presents the figure as the current level ("is at", "today").
         window = sentence[max(0, figure.start - 80):figure.end + 60]
-        return not NOT_MARKET_DATA.search(window) or bool(CURRENT.search(sentence))
+        return not NOT_MARKET_DATA.search(window) or current
+
+    @staticmethod
+    def _illustrative(sentence: str, figure: Figure) -> bool:
+        before, after = sentence[:figure.start], sentence[figure.end:]
+        indefinite = INDEFINITE_SUBJECT.match(sentence)
+        if indefinite and not re.search(r"\b[A-Z]", indefinite.group("words")) \
+                and not CURRENT.search(sentence):
+            return True  # "A $1,000 bond with a 5% coupon pays $50 a year."
+        if figure.kind == "money" and figure.value == 1 and "." not in figure.text:
+            return True  # "£1 bought $1.32": one unit of a currency
+        if figure.kind == "number" and "." not in figure.text and COUNT_AFTER.match(after) \
+                and not LEVEL_UNIT_AFTER.match(after) and not TERM_COUNT_AFTER.match(after):
+            return True  # a count: "more than 3,000 stocks", "21 million coins"
+        return bool(ILLUSTRATION_BEFORE.search(before) or UNIT_SIZE_BEFORE.search(before)
+                    or CONDITION.search(before))
 
     def _allowed_documents(self, documents: Sequence[ContextDocument]) -> list[ContextDocument]:
         if self.domain == "firm":
@@ -214,16 +348,30 @@ class GroundingRule(Rule):
                     or FIRM_SOURCE.search(d.source) or not d.kind]
         return list(documents)
 
-    def _figures_to_check(self, sentence: str) -> list[Figure]:
+    def _figures_to_check(self, sentence: str,
+                          examples: set[tuple[str, float]] | None = None) -> list[Figure]:
+        """The sentence's figures that state market data or firm terms. Illustrative values are
+        added to examples, so that a later mention of the same value ("that $500") is too."""
+        examples = set() if examples is None else examples
         figures = []
         for figure in find_figures(sentence):
-            if is_calendar_number(figure, sentence) or STATUTORY.match(figure.text.strip()):
+            before, after = sentence[:figure.start], sentence[figure.end:]
+            if (figure.kind, figure.value) in examples:
                 continue
-            if NAMED_NUMBER.search(sentence[:figure.start]):
-                continue  # part of a name or an identifier ("S&P 500", "card ending 4821")
-            # A bare whole number below 1,000 is a count ("500 companies"), not a level.
-            if (figure.kind == "number" and "." not in figure.text and figure.value < 1000
-                    and not re.match(r"\s*(?:points|pts|level)", sentence[figure.end:])):
+            if self._illustrative(sentence, figure):
+                examples.add((figure.kind, figure.value))
+                continue
+            if STATUTORY.match(figure.text.strip()) or NAMED_NUMBER.search(before):
+                continue  # a legal limit, or part of a name ("S&P 500", "card ending 4821")
+            bare = figure.kind == "number" and "." not in figure.text
+            # A bare number is a level only with a unit or after a level verb ("149 yen",
+            # "is at 22"), or a term of the firm's ("90 days of interest"); otherwise a small
+            # one is a count or a date.
+            level = bare and not (1900 <= figure.value <= 2100) and bool(
+                LEVEL_UNIT_AFTER.match(after) or LEVEL_BEFORE.search(before)
+                or TERM_COUNT_AFTER.match(after))
+            if not level and (is_calendar_number(figure, sentence)
+                              or (bare and figure.value < 1000)):
                 continue
             if self._in_domain(sentence, figure):
                 figures.append(figure)
@@ -234,11 +382,17 @@ class GroundingRule(Rule):
         ungrounded: list[tuple[int, int]] = []
         evidence: list[Evidence] = []
         stale: list[tuple[int, ContextDocument, float]] = []
+        examples: set[tuple[str, float]] = set()
         for sentence in split_sentences(subject.text):
             if EXAMPLE.search(sentence.text):
+                examples.update((f.kind, f.value) for f in find_figures(sentence.text))
                 continue
-            for figure in self._figures_to_check(sentence.text):
-                document = find_grounding(figure, documents)
+            boundary = 0
+            for figure in self._figures_to_check(sentence.text, examples):
+                qualifiers = (_qualifiers(sentence.text[boundary:figure.start])
+                              if self.domain == "firm" else [])
+                boundary = figure.end
+                document = find_grounding(figure, documents, qualifiers)
                 if document is None:
                     ungrounded.append((sentence.start, sentence.end))
                     evidence.append(Evidence(sentence.start + figure.start,

@@ -68,3 +68,55 @@ def test_stale_market_figure_gets_its_date_and_age() -> None:
     dated = rule.check(RailInput("On 2026-11-20 the S&P 500 closed at 6712.35 points.",
                                  Stage.REPLY, documents=[MARKET]))
     assert dated.passed
+
+
+CDS = ContextDocument("rate-sheet:cds", "Larkspur Certificates of Deposit (sample) rates and "
+                      "fees as of 2026-11-01: 12-month CD APY: 3.85% (Fixed); 24-month CD APY: "
+                      "3.50% (Fixed); early withdrawal penalty (12-month CD): 90 days of interest.",
+                      "Larkspur Bank rate sheet (sample)", "2026-11-01", kind="rate_sheet")
+US10Y = ContextDocument("news:ust", "Treasury yields rose: the 10-year note yield climbed 8 bps to "
+                        "4.12% as of 2026-11-20.", "SAMPLE DATA", "2026-11-20T21:00:00Z",
+                        kind="market")
+
+# Numbers that are not market data or firm terms (counts, shares, unit sizes, generic or
+# illustrative subjects, industry-wide statements), and figures that are.
+FRAME_CASES = [
+    ("FIN-06", "The Nasdaq Composite includes more than 3,000 stocks.", [], False),
+    ("FIN-06", "Bitcoin's protocol caps the total supply at 21 million coins.", [], False),
+    ("FIN-06", "It covers roughly 80% of the value of the US stock market.", [], False),
+    ("FIN-06", "T-bills are sold in increments of $100.", [], False),
+    ("FIN-06", "A stock paying $2 a year with a $50 share price has a 4% yield.", [], False),
+    ("FIN-06", "Investing a fixed amount, such as $500 a month, regardless of prices. "
+               "When prices are lower that $500 buys more shares.", [], False),
+    ("FIN-06", "When the Fed moves rates by 50 basis points, that's half a percentage point.",
+     [], False),
+    ("FIN-06", "The 10-year yield was 4.12% on 2026-11-20, up 8 basis points on the week.",
+     [US10Y], False),
+    ("FIN-06", "The yen is trading at 149 per dollar.", [], True),
+    ("FIN-06", "The VIX is at 22 today.", [], True),
+    ("FIN-06", "The average 30-year mortgage rate is 6.9% this week.", [], True),
+    ("FIN-06", "Our savings APY of 3.80% beats the current 3.9% T-bill yield.", [RATES], True),
+    ("FIN-06", "A euro currently costs about $1.15.", [], True),
+    ("FIN-19", "The average 30-year mortgage rate is 6.9% this week.", [], False),
+    ("FIN-19", "Many cards charge a foreign transaction fee, often around 3% of each purchase.",
+     [], False),
+    ("FIN-19", "Broad index funds often have expense ratios below 0.10%.", [], False),
+    ("FIN-19", "I bonds cashed in before 5 years cost the last 3 months of interest.", [], False),
+    ("FIN-19", "Our 12-month CD earns 3.85% APY as of 2026-11-01.", [CDS], False),
+    ("FIN-19", "The 24-month CD pays 3.85% APY.", [CDS], True),
+    ("FIN-19", "Our Money Market Account pays 3.80% APY.", [RATES], True),
+    ("FIN-19", "The early withdrawal penalty on our 12-month CD is 120 days of interest.", [CDS],
+     True),
+    ("FIN-19", "If you cash out a Larkspur CD early, the penalty is 6 months of interest.", [],
+     True),
+    ("FIN-19", "Out-of-network ATM withdrawals cost $2.50 with Everyday Checking.", [], True),
+    ("FIN-19", "You can start in the Larkspur US Equity Index Fund with just $500.", [], True),
+    ("FIN-19", "Our 30-year fixed mortgage is at 5.99%.", [], True),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "context", "violates"), FRAME_CASES)
+def test_grounding_frames(rule: str, reply: str, context: list[ContextDocument],
+                          violates: bool) -> None:
+    verdict = judge(rule, reply, documents=context)
+    assert verdict.passed is not violates, verdict.rationale
