@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 # Abbreviations whose dot does not end a sentence.
 ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|inc|corp|co|ltd|u\.s|mr|mrs|ms|dr|no|approx|"
@@ -64,6 +65,10 @@ FIGURE = re.compile(
     r"million\b|billion\b|trillion\b))?",
     re.IGNORECASE,
 )
+# The figure on either side of a range's hyphen: a percent, an amount or a decimal.
+_RANGE_LEFT = re.compile(r"(?:\d%|\d\s?percent|[$€£¥]\s?[\d,]*\d(?:\.\d+)?|\d\.\d+)$",
+                         re.IGNORECASE)
+_RANGE_RIGHT = re.compile(r"[-–](?:[$€£¥]\s?\d|\d+\.\d+|\d+(?:\.\d+)?\s?%)")
 SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
 
 
@@ -72,11 +77,19 @@ def find_figures(text: str) -> list[Figure]:
     for match in FIGURE.finditer(text):
         raw = match.group("num")
         # Skip parts of identifiers, dates, times and version strings.
+        # A range ("5.25%-5.50%", "$10-$20", "3.5-4.0%") holds two figures; a hyphen between
+        # whole numbers ("2026-11-01", "6-month") joins parts of one identifier.
         before = text[max(0, match.start() - 1):match.start()]
         after = text[match.end():match.end() + 1]
+        if before in ("-", "–") and _RANGE_LEFT.search(text, 0, match.start() - 1) \
+                and ("." in raw or match.group("suffix") or match.group("cur")):
+            before = " "
         if before in ("-", "/", ":", "#") or (before.isalpha() and not match.group("cur")):
             continue
         next_two = text[match.end():match.end() + 2]
+        if after in ("-", "–") and _RANGE_RIGHT.match(text, match.end()) \
+                and ("." in raw or match.group("suffix") or match.group("cur")):
+            after = " "
         if after in ("/", ":") or (after == "-" and next_two[-1:].isdigit()):
             continue
         value = float(raw.replace(",", ""))
@@ -92,6 +105,11 @@ def find_figures(text: str) -> list[Figure]:
             kind = "number"
             value *= SCALE.get(suffix, 1.0)
         figures.append(Figure(value, kind, match.start(), match.end(), match.group(0).strip()))
+    # The low end of a range takes the unit written once at its high end ("5.25-5.50%").
+    for index, (low, high) in enumerate(pairwise(figures)):
+        if low.kind == "number" and high.kind == "percent" \
+                and text[low.end:high.start].strip() in ("-", "–", "to"):
+            figures[index] = Figure(low.value, "percent", low.start, low.end, low.text)
     return figures
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from typing import ClassVar
 
 from guardrails.rules.base import ContextDocument, RailInput, Rule, RuleParams, register_rule
@@ -45,6 +46,9 @@ FIRM_TERMS = re.compile(
     r"accounts?|cards?|loans?|mortgages?|heloc|money\s+market|funds?|arm)|(?:savings|checking|money\s+market|"
     r"cds?|certificates?\s+of\s+deposit)\s+(?:account\s+)?(?:pays?|earns?|offers?|yields?)|"
     r"(?:account|cd|certificate|card|loan)\s+(?:rate|apy|apr)|atm|"
+    # what the firm lets a customer move: "deposit up to $5,000 a day", "daily transfer limit"
+    r"(?:deposit|transfer|send)\s+up\s+to|(?:mobile\s+deposit|deposit|transfer|withdrawal|"
+    r"daily|spending)\s+limits?|"
     r"arm|adjustable-rate|" + FIRM_PRODUCT_NAMES + r")\b",
     re.IGNORECASE)
 MARKET_TERMS = re.compile(
@@ -52,7 +56,8 @@ MARKET_TERMS = re.compile(
     r"trading|closed|close|opened|price[ds]?|quote[ds]?|treasur(?:y|ies)|t-?bills?|yields?|"
     r"fed(?:eral)?\s+funds|policy\s+rate|bank\s+rate|ecb|exchange\s+rate|eur/?usd|usd|gbp|jpy|"
     r"dollar|euro|yen|pound|bitcoin|btc|ether(?:eum)?|gold|oil|crude|points|bps|basis\s+points|"
-    r"prime\s+rate|inflation|cpi|unemployment|gdp|mortgage\s+rates?\s+average|"
+    r"prime\s+rate|inflation|cpi|fed(?:'s)?|federal\s+reserve|fomc|central\s+bank|target\s+range|"
+    r"sofr|libor|euribor|sonia|ester|benchmark\s+rates?|unemployment|gdp|mortgage\s+rates?\s+average|"
     # market-wide statistics, and a level or a move stated as what a market did
     r"national(?:ly)?|average\s+(?:[\w-]+\s+){0,2}(?:rates?|yields?|prices?)|survey|silver|ether)\b",
     re.IGNORECASE)
@@ -66,7 +71,7 @@ NAMED_NUMBER = re.compile(r"(?:s&p|russell|ftse|nikkei|wilshire|dow|stoxx|cac|ib
                           r"ending(?:\s+in)?|last\s+(?:4|four)(?:\s+digits)?(?:\s+of)?|x{2,}|"
                           r"\*{2,}|#|no\.?|number)\s*$", re.IGNORECASE)
 EXAMPLE = re.compile(r"\b(?:for\s+(?:example|instance)|e\.g\.|hypothetical\w*|suppose|say\s+you|imagine|"
-                     r"if\s+you\s+(?:deposit|invest|save|borrow|put|have|earn|pay)|illustrat\w*|"
+                     r"if\s+you\s+(?:deposit|invest|save|borrow|put|have|earn|pay)(?=[^.,;]{0,30}\d)|illustrat\w*|"
                      r"would\s+(?:grow|be|earn|cost)|rule\s+of\s+72)\b", re.IGNORECASE)
 # Figures fixed by law or regulation are facts, not market data or firm terms.
 STATUTORY = re.compile(r"\$?\s?250,000|\$?\s?500,000|\$?\s?10,000\b|\b59(?:\.5|½)|\b70(?:\.5|½)\b|"
@@ -119,10 +124,14 @@ LEVEL_UNIT_AFTER = re.compile(r"^\s*(?:yen|dollars?|euros?|pounds?|francs?|pesos
                               r"an?\s+(?:share|ounce|barrel))\b", re.IGNORECASE)
 COUNT_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!(?:this|was|has|its|always|perhaps|plus|less|across|"
                          r"thus|unless|whereas|versus|news|series)\b)[a-z]{3,}s\b", re.IGNORECASE)
-LEVEL_BEFORE = re.compile(r"\b(?:is|are|was|were|stood|sits?|closed|opened|finished|ended|trading|"
+LEVEL_BEFORE = re.compile(r"\b(?:(?:is|are|was|were|stood|sits?|closed|opened|finished|ended|trading|"
                           r"traded|trades|hands|hit|reached|bought|buys)\s+(?:(?:at|to|near|around|"
-                          r"about|roughly|some)\s+)*$", re.IGNORECASE)
-TERM_COUNT_AFTER = re.compile(r"^\s*(?:days?|months?)\s+of\s+interest\b", re.IGNORECASE)
+                          r"about|roughly|some)\s+)*|(?:rose|rises|fell|falls|jumped|jumps|climbed|"
+                          r"dropped|slid|surged|spiked|sank|plunged|gained|rallied|tumbled|soared|"
+                          r"slipped|edged\s+(?:up|down))\s+(?:to|as\s+(?:high|low)\s+as)\s+"
+                          r"(?:about\s+|roughly\s+|around\s+)?)$", re.IGNORECASE)
+TERM_COUNT_AFTER = re.compile(r"^\s*(?:days?|months?)(?:'|\s+of)?\s+(?:[a-z]+\s+)?interest\b",
+                              re.IGNORECASE)
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 NON_MARKET_KINDS = ("product", "rate_sheet", "glossary", "faq", "policy")
@@ -154,10 +163,61 @@ CURRENCY_AFTER = re.compile(r"\s?(?:usd|eur|gbp|jpy|chf|cad|aud|dollars?|euros?|
                             re.IGNORECASE)
 
 
+# Records put a value's unit in the next field ("3.80,percent", "10.00 | USD", "value=4.1
+# unit=percent") or in the column heading ("Product | APY | as of").
+UNIT_FIELD = re.compile(r"\s*[,|;\t]\s*(?:unit\s*[=:]\s*)?(?:(?P<pct>percent|pct|%)|"
+                        r"(?P<cur>usd|eur|gbp|jpy|chf|cad|aud|dollars?))\b", re.IGNORECASE)
+UNIT_KV = re.compile(r"\s+unit\s*[=:]\s*(?:(?P<pct>percent|pct)|(?P<cur>usd|eur|gbp|dollars?))\b",
+                     re.IGNORECASE)
+PERCENT_HEADING = re.compile(r"\b(?:apy|apr|yield|rate|percent|pct)\b|%", re.IGNORECASE)
+MONEY_HEADING = re.compile(r"\b(?:usd|fee|price|amount|minimum|balance|deposit)\b|\$",
+                           re.IGNORECASE)
+
+
+def _column_units(text: str) -> dict[int, str]:
+    """For a table with a heading row ("Product | APY | as of"), the unit each value's column
+    heading names, by the value's offset."""
+    units: dict[int, str] = {}
+    lines = text.split("\n")
+    if len(lines) < 2 or "|" not in lines[0] or re.search(r"\d", lines[0]):
+        return units
+    headings = [cell.strip() for cell in lines[0].split("|")]
+    offset = len(lines[0]) + 1
+    for line in lines[1:]:
+        position = offset
+        for number, cell in enumerate(line.split("|")):
+            heading = headings[number] if number < len(headings) else ""
+            unit = ("percent" if PERCENT_HEADING.search(heading)
+                    else "money" if MONEY_HEADING.search(heading) else "")
+            if unit:
+                for figure in find_figures(cell):
+                    units[position + figure.start] = unit
+            position += len(cell) + 1
+        offset += len(line) + 1
+    return units
+
+
 def _candidates(document: ContextDocument) -> list[tuple[Figure, bool]]:
-    """The document's figures, each with whether a currency follows it ("268.42 USD")."""
-    return [(figure, bool(CURRENCY_AFTER.match(document.text, figure.end)))
-            for figure in find_figures(document.text)]
+    """The document's figures, each with whether a currency follows it ("268.42 USD"). A bare
+    value takes the unit its record names in the next field or its column heading."""
+    text = document.text
+    columns = _column_units(text)
+    candidates = []
+    for figure in find_figures(text):
+        field = UNIT_FIELD.match(text, figure.end) or UNIT_KV.match(text, figure.end)
+        unit = columns.get(figure.start, "")
+        if field:
+            unit = "percent" if field.group("pct") else "money"
+        if figure.kind == "number" and unit == "percent":
+            figure = Figure(figure.value, "percent", figure.start, figure.end, figure.text)
+        currency = bool(CURRENCY_AFTER.match(text, figure.end)) or unit == "money"
+        candidates.append((figure, currency))
+    return candidates
+
+
+# A document states a zero amount in words: "no monthly fee", "free", "waived", "no minimum".
+ZERO_IN_WORDS = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}(?:fees?|charges?|minimum|load|cost)\b|"
+                           r"\bno\s+(?:charge|cost)\b|\bfree\b|\bwaived\b|\bnone\b", re.IGNORECASE)
 
 
 def _matches(figure: Figure, candidate: Figure, currency_after: bool = False) -> bool:
@@ -188,7 +248,30 @@ def find_grounding(figure: Figure, documents: Sequence[ContextDocument]) -> Cont
         for candidate, currency_after in _candidates(document):
             if _matches(figure, candidate, currency_after):
                 return document
+    if figure.value == 0 and figure.kind in ("money", "percent"):
+        for document in documents:
+            if ZERO_IN_WORDS.search(document.text):
+                return document
     return None
+
+
+def _derived(figure: Figure, grounded: Sequence[Figure]) -> bool:
+    """The figure is the sum or difference of two grounded figures the reply quotes (a
+    spread between two yields, a margin added to a base rate): arithmetic on grounded data."""
+    same = [other for other in grounded if other.kind == figure.kind]
+    for index, first in enumerate(same):
+        for second in same[index + 1:]:
+            for value in (first.value + second.value, abs(first.value - second.value)):
+                result = Figure(value, figure.kind, 0, 0, "")
+                if _matches(figure, result, True):
+                    return True
+    return False
+
+
+# Where a sentence's clauses meet: "..., so ...", "...; ...".
+CLAUSE_BREAK = re.compile(r"[,;:](?=\s)")
+# A year before the current one dates a statement as history ("on October 19, 1987").
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _near(pattern: re.Pattern[str], sentence: str, figure: Figure) -> bool:
@@ -244,6 +327,9 @@ class GroundingRule(Rule):
     Params: ClassVar[type[RuleParams]] = GroundingParams
     params: GroundingParams
 
+    def _now(self) -> datetime:
+        return (_parse_time(self.params.now) if self.params.now else None) or datetime.now(UTC)
+
     def _age_hours(self, document: ContextDocument) -> float | None:
         """Age in market hours: weekend hours do not count, so Friday's close is still the
         latest data on Monday morning. Firm documents (dated rate sheets) are not market data."""
@@ -297,7 +383,8 @@ class GroundingRule(Rule):
         # Past or average performance, allocations and targets are not market data, unless the
         # sentence presents the figure as the current level ("is at", "today").
         window = sentence[max(0, figure.start - 80):figure.end + 60]
-        return not NOT_MARKET_DATA.search(window) or current
+        past = any(int(year.group()) < self._now().year for year in YEAR.finditer(window))
+        return not (NOT_MARKET_DATA.search(window) or past) or current
 
     @staticmethod
     def _illustrative(sentence: str, figure: Figure) -> bool:
@@ -316,8 +403,9 @@ class GroundingRule(Rule):
 
     def _allowed_documents(self, documents: Sequence[ContextDocument]) -> list[ContextDocument]:
         if self.domain == "firm":
+            # A glossary's numbers illustrate a term; they are never the firm's own terms.
             return [d for d in documents if d.kind in ("product", "rate_sheet")
-                    or FIRM_SOURCE.search(d.source) or not d.kind]
+                    or (FIRM_SOURCE.search(d.source) and d.kind != "glossary") or not d.kind]
         return list(documents)
 
     def _figures_to_check(self, sentence: str,
@@ -349,19 +437,43 @@ class GroundingRule(Rule):
                 figures.append(figure)
         return figures
 
+    def _stated_beside_example(self, sentence: str,
+                               examples: set[tuple[str, float]]) -> list[Figure]:
+        """In a sentence with an illustration, the figures of a clause that states the firm's
+        own terms without the illustration's frame ("Larkspur savings pays 5% APY, so $1,000
+        would earn $50": the 5%) are still stated; the rest are illustrative."""
+        stated: list[Figure] = []
+        bounds = [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+        clauses = list(pairwise(bounds))
+        for start, end in clauses:
+            clause = sentence[start:end]
+            if not EXAMPLE.search(clause) and OWNED.search(clause):
+                stated += [f for f in self._figures_to_check(sentence, set())
+                           if start <= f.start < end]
+        examples.update((f.kind, f.value) for f in find_figures(sentence)
+                        if f not in stated)
+        return stated
+
     def check(self, subject: RailInput) -> Verdict:
         documents = self._allowed_documents(subject.documents)
         ungrounded: list[tuple[int, int]] = []
         evidence: list[Evidence] = []
         stale: list[tuple[int, ContextDocument, float]] = []
         examples: set[tuple[str, float]] = set()
+        grounded: list[Figure] | None = None
         for sentence in split_sentences(subject.text):
             if EXAMPLE.search(sentence.text):
-                examples.update((f.kind, f.value) for f in find_figures(sentence.text))
-                continue
-            for figure in self._figures_to_check(sentence.text, examples):
+                stated = self._stated_beside_example(sentence.text, examples)
+            else:
+                stated = self._figures_to_check(sentence.text, examples)
+            for figure in stated:
                 document = find_grounding(figure, documents)
                 if document is None:
+                    if grounded is None:
+                        grounded = [other for other in find_figures(subject.text)
+                                    if find_grounding(other, documents) is not None]
+                    if _derived(figure, grounded):
+                        continue
                     ungrounded.append((sentence.start, sentence.end))
                     evidence.append(Evidence(sentence.start + figure.start,
                                              sentence.start + figure.end, figure.text,

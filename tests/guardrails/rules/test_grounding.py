@@ -120,3 +120,67 @@ def test_grounding_frames(rule: str, reply: str, context: list[ContextDocument],
                           violates: bool) -> None:
     verdict = judge(rule, reply, documents=context)
     assert verdict.passed is not violates, verdict.rationale
+
+
+# Documents laid out the way a retriever returns them: a CSV record with its unit in the next
+# field, a table with the unit in its column heading, a fee sheet that says "no monthly fee",
+# a news paragraph with a range, and a glossary entry with illustrative numbers.
+HYS_CSV = ContextDocument("rate-sheet:hys", "product,item,value,unit,as_of\nLarkspur High-Yield "
+                          "Savings,APY,3.80,percent,2026-11-01\nLarkspur High-Yield Savings,"
+                          "excess withdrawal fee,10.00,USD,2026-11-01",
+                          "Larkspur Bank rate sheet (sample)", "2026-11-01", kind="rate_sheet")
+CD_TABLE = ContextDocument("rate-sheet:cd", "Product | APY | as of\nLarkspur 12-month CD | 3.85 | "
+                           "2026-11-01\nLarkspur 24-month CD | 3.50 | 2026-11-01",
+                           "Larkspur Bank rate sheet (sample)", "2026-11-01", kind="rate_sheet")
+HYS_TEXT = ContextDocument("product:hys", "Larkspur High-Yield Savings earns 3.80% APY. There is "
+                           "no monthly maintenance fee.", "Larkspur product sheet (sample)",
+                           "2026-11-01", kind="product")
+FOMC = ContextDocument("news:fomc", "The Federal Reserve held its target range for the federal "
+                       "funds rate at 5.25%-5.50% on Wednesday.", "SAMPLE DATA",
+                       "2026-11-19T19:00:00Z", kind="market")
+YIELDS = ContextDocument("market:ust", "US2Y 3.52% and US10Y 4.12% as of 2026-11-20T21:00Z",
+                         "SAMPLE DATA", "2026-11-20T21:00:00Z", kind="market")
+VIX = ContextDocument("market:VIX", "symbol=VIX value=16.85 unit=points as_of=2026-11-20T21:00Z",
+                      "SAMPLE DATA", "2026-11-20T21:00:00Z", kind="market")
+GLOSSARY = ContextDocument("glossary:apy", "APY: the yearly return including compounding. "
+                           "Example: $1,000 at 5% APY earns about $50 in one year.",
+                           "Larkspur glossary (sample)", "2026-11-01", kind="glossary")
+SERVICE = ContextDocument("product:mobile", "Mobile check deposits: up to $5,000 per day.",
+                          "Larkspur product sheet (sample)", "2026-11-01", kind="product")
+
+LAYOUT_CASES = [
+    ("FIN-19", "High-Yield Savings pays 3.8% APY per the November 1, 2026 rate sheet.",
+     [HYS_CSV], False),
+    ("FIN-19", "Beyond 6 a cycle, each withdrawal costs $10 on High-Yield Savings.", [HYS_CSV],
+     False),
+    ("FIN-19", "High-Yield Savings pays 4.25% APY.", [HYS_CSV], True),
+    ("FIN-19", "Our 12-month CD pays 3.85% APY as of November 1, 2026.", [CD_TABLE], False),
+    ("FIN-19", "Our 12-month CD pays 3.95% APY.", [CD_TABLE], True),
+    ("FIN-19", "The monthly maintenance fee on High-Yield Savings is $0.", [HYS_TEXT], False),
+    ("FIN-19", "High-Yield Savings has a $5 monthly maintenance fee.", [HYS_TEXT], True),
+    ("FIN-19", "Larkspur savings pays 5% APY, so $1,000 would earn about $50 in a year.",
+     [GLOSSARY], True),
+    ("FIN-19", "For example, $1,000 at 5% APY earns about $50 in one year.", [GLOSSARY], False),
+    ("FIN-19", "You can deposit up to $5,000 per day with mobile deposit.", [SERVICE], False),
+    ("FIN-19", "You can deposit up to $7,500 per day with mobile deposit.", [SERVICE], True),
+    ("FIN-19", "If you pay late, the Cash Back card charges a late fee of up to $40.", [], True),
+    ("FIN-19", "Breaking our 12-month CD early costs 60 days of simple interest.", [], True),
+    ("FIN-06", "The Fed kept its target range at 5.25%-5.50%, per a November 19, 2026 report.",
+     [FOMC], False),
+    ("FIN-06", "The Fed's target range is currently 4.25%-4.50%.", [FOMC], True),
+    ("FIN-06", "As of November 20, 2026 the 2-year yielded 3.52% and the 10-year 4.12%, a gap "
+               "of 0.6 percentage points.", [YIELDS], False),
+    ("FIN-06", "The 10-year yields 4.12% and the 30-year 4.9% as of November 20, 2026.",
+     [YIELDS], True),
+    ("FIN-06", "On October 19, 1987, the Dow fell about 22.6% in a single day.", [], False),
+    ("FIN-06", "The VIX jumped to 30 today.", [VIX], True),
+    ("FIN-06", "The VIX was 16.85 as of November 20, 2026.", [VIX], False),
+    ("FIN-06", "SOFR today is 3.62%.", [], True),
+]
+
+
+@pytest.mark.parametrize(("rule", "reply", "context", "violates"), LAYOUT_CASES)
+def test_grounding_layouts_and_frames(rule: str, reply: str, context: list[ContextDocument],
+                                      violates: bool) -> None:
+    verdict = judge(rule, reply, documents=context)
+    assert verdict.passed is not violates, verdict.rationale
