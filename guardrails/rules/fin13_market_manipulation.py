@@ -14,7 +14,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class MarketManipulationRule(AssistanceRule):
     id = "FIN-13"
-    version = "1.2.0"
+    version = "1.3.0"
     title = "No help with market manipulation"
     stages = frozenset({Stage.REQUEST, Stage.REPLY})
     severity = Severity.CRITICAL
@@ -24,9 +24,16 @@ class MarketManipulationRule(AssistanceRule):
     reason = "FIN-13 forbids pump-and-dump, false rumours, coordinated trading and spoofing."
     exempt = re.compile(r"\b(?:is|are)\s+(?:illegal|prohibited|a\s+(?:crime|form\s+of)|against\s+the\s+law)\b|\bmeans\b|"
                         r"\brefers\s+to\b|\bis\s+when\b|\b(?:can't|cannot|won't|will\s+not)\s+help\b|"
-                        r"\b(?:what\s+is|what's|what\s+are|explain|how\s+do(?:es)?\s+(?:a\s+)?"
-                        r"(?:pump|these|such|they|regulators)|avoid|spot|recogni[sz]e|is\s+it\s+"
-                        r"illegal|why\s+is|warning\s+signs?|protect\s+myself)\b", re.I)
+                        # Asking what a scheme is or how to avoid falling for one, not "what's the
+                        # best way to ..." or "how do I avoid getting caught".
+                        r"\b(?:what\s+is|what's|what\s+are|explain|define|why\s+is)\s+(?:an?\s+|the\s+)?"
+                        r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:pump|spoof\w*|layering|wash\s+trad\w*|manipulat\w*|"
+                        r"(?:short\s+)?squeeze|corner\w*|marking\s+the\s+close|painting\s+the\s+tape|"
+                        r"front[- ]?running|ramp\w*|churn\w*)|\b(?:how\s+do(?:es)?\s+(?:a\s+)?"
+                        r"(?:pump|these|such|they|regulators)|avoid\s+(?:being\s+|getting\s+)?(?:scammed|"
+                        r"fooled|tricked|(?:pulled|sucked|drawn)\s+into?|caught\s+up\s+in|falling\s+for)|avoid\s+(?:these|"
+                        r"such|them|those)\b|spot|recogni[sz]e|is\s+it\s+illegal|warning\s+signs?|"
+                        r"protect\s+myself)\b", re.I)
     reply_exempt = re.compile(r"\b(?:warning\s+signs?|red\s+flags?|be\s+(?:wary|sceptical|"
                               r"skeptical)|report\s+(?:suspected|it|them|this)|scammers?|"
                               r"promoters\s+(?:often|typically|usually))\b", re.I)
