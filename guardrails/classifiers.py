@@ -28,10 +28,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
+from guardrails.disclaimers import DISCLAIMER
 from guardrails.normalize import normalize
+from guardrails.text import split_sentences
 
 TRAINING_DIR = Path(__file__).resolve().parent / "training_data"
-BANK_FORMAT = 3  # bump when ClassifierBank's attributes change
+BANK_FORMAT = 4  # bump when the bank's attributes or its examples' preparation change
 
 
 class ClassifierUnavailable(RuntimeError):
@@ -57,6 +59,28 @@ def load_examples(path: Path) -> list[LabelledText]:
         except (ValueError, KeyError) as exc:
             raise ClassifierUnavailable(f"{path}:{number}: malformed example ({exc})") from exc
     return examples
+
+
+def with_disclaimer_negatives(examples: Sequence[LabelledText]) -> list[LabelledText]:
+    """Add the caveat sentences of violating examples as compliant examples.
+
+    A cherry-picked return is usually written with "past performance does not
+    predict future results" after it, so a classifier trained on whole
+    examples learns the caveat as a sign of the violation and scores the
+    caveat sentence itself above the sentence that breaks the rule. The rules
+    never count a caveat sentence as a finding; neither should the classifier.
+    """
+    known = {example.text for example in examples}
+    extra: list[LabelledText] = []
+    for example in examples:
+        if not example.labels:
+            continue
+        sentences = split_sentences(example.text)
+        for sentence in sentences if len(sentences) > 1 else []:
+            if DISCLAIMER.search(sentence.text) and sentence.text not in known:
+                known.add(sentence.text)
+                extra.append(LabelledText(sentence.text, frozenset()))
+    return [*examples, *extra]
 
 
 def _sigmoid(values: np.ndarray) -> np.ndarray:
@@ -236,6 +260,8 @@ def classifier_bank(stage: str, use_embeddings: bool | None = None) -> Classifie
                 raise ClassifierUnavailable(
                     f"classifier training data not found: {TRAINING_DIR / stage}.jsonl")
             examples = [example for path in files for example in load_examples(path)]
+            if stage == "replies":
+                examples = with_disclaimer_negatives(examples)
             bank = ClassifierBank(examples, embedder=_shared_embedder() if embeddings else None)
             path.parent.mkdir(parents=True, exist_ok=True)
             staging = path.with_suffix(".tmp")

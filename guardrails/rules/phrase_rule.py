@@ -14,6 +14,7 @@ import re
 from typing import ClassVar
 
 from guardrails.classifiers import ClassifierUnavailable, classifier_bank
+from guardrails.disclaimers import DISCLAIMER
 from guardrails.normalize import negated_before, normalize
 from guardrails.rules.base import RailInput, Rule, RuleParams
 from guardrails.text import remove_spans, split_sentences
@@ -29,13 +30,6 @@ class PhraseRuleParams(RuleParams):
 # real messages are more varied. A finding that rests on the classifier alone
 # (no pattern matched) therefore needs high confidence.
 REQUEST_CLASSIFIER_FLOOR = 0.8
-# Standard compliant statements: a sentence made of them is never a classifier finding.
-DISCLAIMER = re.compile(
-    r"\b(?:past\s+performance|not\s+(?:a\s+)?guarantee\w*|(?:isn't|aren't|never)\s+guaranteed|"
-    r"no\s+guarantee|loss(?:es)?\s+(?:are|is)\s+possible|(?:could|can|may)\s+"
-    r"lose|not\s+(?:fdic\s+)?insured|insured\s+up\s+to|suitability\s+review|licensed\s+advis[eo]r|"
-    r"tax\s+professional|rates?\s+(?:can|may)\s+change|(?:can't|cannot)\s+(?:predict|recommend|"
-    r"promise|tell\s+you\s+(?:what|which))|manages\s+(?:this|the)\s+fund)\b", re.IGNORECASE)
 REPLY_CLASSIFIER_FLOOR = 0.85
 
 

@@ -7,6 +7,7 @@ from guardrails.classifiers import (
     LabelledText,
     classifier_bank,
     training_files,
+    with_disclaimer_negatives,
 )
 from guardrails.evaluation import EVAL_DIR
 
@@ -72,3 +73,19 @@ def test_every_training_part_is_loaded() -> None:
     names = [path.name for path in training_files("replies")]
     assert names[0] == "replies.jsonl"
     assert "replies_context.jsonl" in names
+
+
+def test_caveat_sentences_of_violations_become_compliant_examples() -> None:
+    examples = [
+        LabelledText("It beat the index in its best quarter. Past performance does not predict "
+                     "future results.", frozenset({"FIN-16"})),
+        LabelledText("Past performance does not predict future results.", frozenset()),
+        LabelledText("You can't lose with this fund.", frozenset({"FIN-01"})),
+    ]
+    added = with_disclaimer_negatives(examples)[len(examples):]
+    # The caveat is already a compliant example, and a one-sentence violation adds nothing.
+    assert added == []
+    examples[1] = LabelledText("Rates can change at any time.", frozenset())
+    added = with_disclaimer_negatives(examples)[len(examples):]
+    assert added == [LabelledText("Past performance does not predict future results.",
+                                  frozenset())]
