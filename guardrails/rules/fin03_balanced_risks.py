@@ -40,9 +40,15 @@ LOW_RISK = re.compile(r"\b(?:low|lower|minimal|little|limited|negligible|reduced
 DEPOSIT_ONLY = re.compile(r"\b(?:savings|certificates?\s+of\s+deposit|cds?|money\s+market\s+"
                           r"(?:account|deposit)|checking|fdic|apy|deposit\s+account)\b",
                           re.IGNORECASE)
-INVESTMENT = re.compile(r"\b(?:fund|bonds?|stocks?|shares|etf|equit\w*|reit|crypto|bitcoin|"
-                        r"portfolio|dividends?|(?:stock|call|put|equity)\s+options?|options\s+"
+INVESTMENT = re.compile(r"\b(?:funds?|bonds?|stocks?|shares|etfs?|equit\w*|reits?|crypto|bitcoin|"
+                        r"portfolios?|dividends?|(?:stock|call|put|equity)\s+options?|options\s+"
                         r"(?:trading|contracts?|strateg\w*)|annuit\w*|junk)\b", re.IGNORECASE)
+# The customer asked what speaks for the product: a reply that answers with benefits alone is
+# one-sided even when it praises only once.
+ASKS_FOR_BENEFITS = re.compile(
+    r"\b(?:advantages?|benefits?|upside|pros|the\s+case\s+for|why\s+(?:would|should|do)\s+"
+    r"(?:i|people|investors)|good\s+(?:idea|investment|diversifier|for\s+income)|worth\s+it|"
+    r"appeal|what's\s+good\s+about|sell\s+me\s+on)\b", re.IGNORECASE)
 
 STATEMENTS = (
     (re.compile(r"\b(?:high[- ]yield|junk)\b[^.]{0,20}\bbonds?\b|\bbond\s+fund|\bcorporate\s+bonds?",
@@ -68,7 +74,7 @@ def _names_risk(text: str) -> bool:
 @register_rule
 class BalancedRisksRule(OmissionRule):
     id = "FIN-03"
-    version = "1.2.0"
+    version = "1.3.0"
     title = "Benefits come with the material risks"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -99,7 +105,8 @@ class BalancedRisksRule(OmissionRule):
             if match is None and flagged:
                 match = INVESTMENT.search(text)
             distinct = {m.lower() for m in SOFT_BENEFIT.findall(text)}
-            if match is None and soft is not None and len(distinct) >= 2:
+            if match is None and soft is not None and (
+                    len(distinct) >= 2 or ASKS_FOR_BENEFITS.search(subject.user_text)):
                 match = soft
         if match is None:
             return self.passed(subject, f"Nothing in the reply requires {self.missing}.")

@@ -55,3 +55,26 @@ def test_in_house_products_are_configurable() -> None:
                                               "in_house_products": [r"acme\s+growth\s+fund"]})
     verdict = rule.check(RailInput("The Acme Growth Fund invests in stocks.", Stage.REPLY))
     assert verdict.repaired_text is not None and "Acme manages" in verdict.repaired_text
+
+
+# (customer's question, reply, violates): one benefit is enough to need the risks when the
+# customer asked what speaks for the product.
+ASKED_FOR_BENEFITS = [
+    ("What's the upside of a sector ETF?",
+     "Sector ETFs give you exposure to one industry in a single trade.", True),
+    ("What are the advantages of REITs?",
+     "REITs let you hold real estate through shares and pay regular income.", True),
+    ("What's the upside of a sector ETF?",
+     "Sector ETFs give you exposure to one industry, so they can fall sharply when it does.",
+     False),
+    ("What is a sector ETF?",
+     "Sector ETFs give you exposure to one industry in a single trade.", False),
+    ("What are the advantages of a savings account?",
+     "A savings account pays interest and is FDIC insured up to the limit.", False),
+]
+
+
+@pytest.mark.parametrize(("question", "reply", "violates"), ASKED_FOR_BENEFITS)
+def test_benefits_asked_for_need_the_risks(question: str, reply: str, violates: bool) -> None:
+    verdict = judge("FIN-03", reply, user=question)
+    assert verdict.passed is not violates, verdict.rationale
