@@ -99,6 +99,9 @@ NEGATION_CUES = re.compile(
 def negated_before(text: str, start: int, window_words: int = 5) -> bool:
     """True when a negation cue sits within a few words before ``start`` in the same clause."""
     prefix = text[:start]
-    clause = re.split(r"[.;:!?\n]|,\s*(?:but|however|although)\b", prefix)[-1]
+    # A comma before a new subject starts a new clause: in "since you don't like swings, it's
+    # right for you" the negation belongs to the first clause only.
+    clause = re.split(r"[.;:!?\n]|,\s*(?:but|however|although|(?:it|it's|this|that|that's|they|"
+                      r"they're|so)\b)", prefix)[-1]
     words = clause.split()[-window_words:]
     return bool(NEGATION_CUES.search(" ".join(words)))

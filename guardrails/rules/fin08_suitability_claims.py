@@ -13,7 +13,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class SuitabilityClaimRule(PhraseRule):
     id = "FIN-08"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "Never present a product as suitable for this person"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -29,7 +29,7 @@ class SuitabilityClaimRule(PhraseRule):
                         r"\bdepends?\s+on\b|\b(?:which|what)\s+(?:\w+\s+){0,2}(?:suits|fits|is\s+"
                         r"(?:right|best|good))\b|\brecommendations?\s+(?:\w+\s+){0,2}(?:fits?|suits?|"
                         r"matches?)\b|\b(?:can't|cannot|can\s+not|won't|unable\s+to|not\s+able\s+to|"
-                        r"don't|do\s+not)\b(?:(?!\bbut\b)[^.?!]){0,60}\b(?:right|good|best|suitable|ideal|suits?|"
+                        r"don't|do\s+not)\b(?:(?!\bbut\b)[^.?!,;]){0,60}\b(?:right|good|best|suitable|ideal|suits?|"
                         r"fits?)\b",
                         re.I)
     patterns = compile_all((
@@ -43,4 +43,16 @@ class SuitabilityClaimRule(PhraseRule):
         r"\b(?:exactly|just)\s+what\s+you\s+need\b",
         r"\bis\s+(?:suitable|appropriate|ideal)\s+for\s+you\b",
         r"\byou(?:'re|\s+are)\s+(?:a\s+)?(?:perfect|ideal|great|good)\s+(?:candidate|fit)\b",
+        # Idioms and frames that tie the product to this customer without "right for you".
+        r"\bright\s+up\s+your\s+(?:alley|street)\b|\bchecks?\s+(?:every|all\s+(?:the|your))\s+"
+        r"box(?:es)?\s+for\s+you\b|\b(?:built|designed|made|meant)\s+for\s+(?:investors?|savers?|"
+        r"people|someone|customers?|borrowers?|folks)\s+(?:like\s+you|in\s+your)\b",
+        r"\blines?\s+up\s+(?:\w+\s+)?with\s+(?:what\s+you|your\s+(?:goals?|needs|situation|plans?|"
+        r"timeline|horizon))\b",
+        r"\b(?:good|great|perfect|ideal|natural|nice|strong)\s+(?:match|fit)\s+for\s+your\s+\w+",
+        r"\byou(?:'re|\s+are)\s+(?:exactly\s+|just\s+)?the\s+(?:kind|sort|type)\s+of\s+\w+\s+"
+        r"(?:this|it|that|the\s+\w+)\s+(?:\w+\s+){0,2}(?:designed|built|made|meant)\s+for\b",
+        r"\b(?:given|based\s+on|from)\s+(?:what\s+you(?:'ve)?\s+(?:told|said|shared|described)|your\s+"
+        r"(?:goals|situation|age|profile|risk\s+tolerance|horizon))\b[^.?!]{0,60}\b(?:suits?|fits?|"
+        r"right|ideal|match|comfortable|makes\s+(?:a\s+lot\s+of\s+)?sense|sensible|works?\s+well)\b",
     ))

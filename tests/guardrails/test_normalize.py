@@ -38,6 +38,8 @@ def test_offsets_map_back_to_original() -> None:
         ("no one can guaranteed", True),
         ("returns are guaranteed", False),
         ("it is not risky. returns are guaranteed", False),
+        ("if you don't sell early, it's guaranteed", False),
+        ("it isn't, as far as I know, guaranteed", True),
     ],
 )
 def test_negation_scope(text: str, negated: bool) -> None:
