@@ -16,6 +16,14 @@ CASES = [
     ("FIN-04", "The fund returned 14% last year.", True, "Past performance"),
     ("FIN-04", "The fund returned 14% last year; past performance does not predict future "
                "results.", False, ""),
+    ("FIN-04", "It has delivered positive returns in eight of the last ten calendar years.", True,
+     "Past performance"),
+    ("FIN-04", "The fund hasn't had a down year since 2011.", True, "Past performance"),
+    ("FIN-04", "In 2022 the balanced fund fell less than the stock market.", True,
+     "Past performance"),
+    ("FIN-04", "It beat its benchmark in four of the last five years. Past performance does "
+               "not predict future results.", False, ""),
+    ("FIN-04", "A balanced fund holds stocks and bonds and can lose value.", False, ""),
     ("FIN-10", "The Larkspur Core Bond Fund holds investment-grade bonds.", True,
      "manages this fund"),
     ("FIN-10", "Our in-house balanced fund rebalances quarterly.", True, "earns fees"),
@@ -39,9 +47,13 @@ def test_omission_table(rule: str, reply: str, violates: bool, added: str) -> No
     assert again.passed, again.rationale
 
 
-def test_past_performance_as_a_promise_is_blocked() -> None:
-    verdict = judge("FIN-04", "It doubled last year so it will do well again.")
-    assert verdict.action is Action.BLOCK
+@pytest.mark.parametrize("reply", [
+    "It doubled last year so it will do well again.",
+    "The market has bounced back within a year after every downturn since 2000, so a dip now "
+    "would be temporary too.",
+])
+def test_past_performance_as_a_promise_is_blocked(reply: str) -> None:
+    assert judge("FIN-04", reply).action is Action.BLOCK
 
 
 def test_omissions_wait_for_the_complete_reply() -> None:
