@@ -27,7 +27,7 @@ MARKET_MOVE = (r"(?:increase|decrease|appreciate|depreciate|go\s+(?:higher|lower
 @register_rule
 class PredictionRule(PhraseRule):
     id = "FIN-02"
-    version = "1.2.0"
+    version = "1.3.0"
     title = "No predictions or projections of prices or performance"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -81,4 +81,11 @@ class PredictionRule(PhraseRule):
         r"falling|dropping|slowing|stalling|running\s+out)\b",
         r"\bkeeps?\s+(?:climbing|rising|going\s+up|gaining|falling|dropping|sliding|rallying)\b"
         r"[^.?!]{0,30}\b(?:through|into|until|this|next|rest\s+of|for\s+the)\b",
+        # Hedged forecasts: "is due for a rebound", "the next couple of years look strong".
+        r"\b(?:is|are|looks?|seems?)\s+(?:\w+\s+)?due\s+(?:for\s+)?(?:its\s+turn|(?:a\s+)?(?:rebound|"
+        r"recovery|comeback|rally|correction|pullback|bounce|turnaround|drop|fall))\b",
+        r"\b(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:years?|months?|quarters?|weeks?)\s+"
+        r"(?:look|looks|should|will|are\s+going\s+to)\s+(?:\w+\s+){0,3}(?:good|great|strong|bright|"
+        r"rough|tough|weak|like\s+its|its\s+time)\b",
+        r"\btime\s+to\s+shine\b|\b(?:can|could)\s+only\s+go\s+(?:up|higher|down|lower)\b",
     ))

@@ -10,6 +10,12 @@ from .table import assert_violation, judge
 CASES = [
     ("FIN-02", "The stock will hit $200 by spring.", True),
     ("FIN-02", "There's no way this drops below 40.", True),
+    ("FIN-02", "Value is due for its turn; the next couple of years look like its time to shine.",
+     True),
+    ("FIN-02", "Tech stocks look due for a pullback.", True),
+    ("FIN-02", "This stock can only go up from here.", True),
+    ("FIN-02", "I can't say whether value is due for a comeback.", False),
+    ("FIN-02", "The next quarterly report is due on Friday.", False),
     ("FIN-02", "Rates are going to drop next month.", True),
     ("FIN-02", "I can't predict where the stock will go; prices move with earnings and rates.",
      False),
