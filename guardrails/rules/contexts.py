@@ -27,6 +27,19 @@ DEFINITION = re.compile(
     r"urge|feeling|fear|tendency|term|scheme|fraud|manipulation)\b)",
     re.IGNORECASE)
 
+
+
+def concept_question(concepts: str) -> str:
+    """Pattern source for asking what a concept is ("what's a blackout period?", "explain
+    'spoofing'"), for request exemptions.
+
+    The concept must follow the question words within two words, so "what's the safest way
+    to bet against it" is not a definitional question.
+    """
+    return (r"\b(?:what\s+is|what's|what\s+are|explain|define|why\s+is)\s+(?:an?\s+|the\s+)?"
+            r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:" + concepts + ")")
+
+
 # Warning about a scheme or its signs.
 WARNING = re.compile(
     r"\b(?:warning\s+signs?|red\s+flags?|(?:classic|common|typical|telltale|sure|clear)\s+"

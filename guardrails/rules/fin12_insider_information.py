@@ -6,7 +6,7 @@ import re
 
 from guardrails.rules.assistance import AssistanceRule
 from guardrails.rules.base import register_rule
-from guardrails.rules.contexts import DEFINITION, WARNING
+from guardrails.rules.contexts import DEFINITION, WARNING, concept_question
 from guardrails.rules.patterns import compile_all
 from guardrails.verdict import Action, Severity, Stage
 
@@ -27,11 +27,11 @@ class InsiderInformationRule(AssistanceRule):
     reason = "FIN-12 forbids it; such questions go to compliance."
     exempt = re.compile(r"\b(?:is|are)\s+(?:illegal|prohibited|a\s+(?:crime|form\s+of)|against\s+the\s+law)\b|\bmeans\b|"
                         r"\brefers\s+to\b|\bis\s+when\b|\b(?:can't|cannot|won't|will\s+not)\s+help\b|"
-                        # Asking what a concept is, not "what's the best way to ...".
-                        r"\b(?:what\s+is|what's|what\s+are|explain|define|why\s+is)\s+(?:an?\s+|the\s+)?"
-                        r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:insider|mnpi|material\s+non-?public|non-?public|blackout|"
-                        r"quiet\s+period|10b5-1|tipp(?:ing|ee|er)|front[- ]?running|information\s+"
-                        r"barriers?|chinese\s+wall)|\b(?:is\s+it\s+illegal|"
+                        + concept_question(
+                            r"insider|mnpi|material\s+non-?public|non-?public|blackout|"
+                            r"quiet\s+period|10b5-1|tipp(?:ing|ee|er)|front[- ]?running|information\s+"
+                            r"barriers?|chinese\s+wall")
+                        + r"|\b(?:is\s+it\s+illegal|"
                         r"how\s+do\s+(?:regulators|they)\s+(?:detect|catch)|penalt\w*|means|"
                         r"refers\s+to|is\s+(?:when|illegal|against\s+the\s+law)|illegal|"
                         r"(?:was|were|has\s+been|have\s+been|already|publicly)\s+announced|"

@@ -6,7 +6,7 @@ import re
 
 from guardrails.rules.assistance import AssistanceRule
 from guardrails.rules.base import register_rule
-from guardrails.rules.contexts import DEFINITION, WARNING
+from guardrails.rules.contexts import DEFINITION, WARNING, concept_question
 from guardrails.rules.patterns import compile_all
 from guardrails.verdict import Action, Severity, Stage
 
@@ -26,10 +26,11 @@ class MarketManipulationRule(AssistanceRule):
                         r"\brefers\s+to\b|\bis\s+when\b|\b(?:can't|cannot|won't|will\s+not)\s+help\b|"
                         # Asking what a scheme is or how to avoid falling for one, not "what's the
                         # best way to ..." or "how do I avoid getting caught".
-                        r"\b(?:what\s+is|what's|what\s+are|explain|define|why\s+is)\s+(?:an?\s+|the\s+)?"
-                        r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:pump|spoof\w*|layering|wash\s+trad\w*|manipulat\w*|"
-                        r"(?:short\s+)?squeeze|corner\w*|marking\s+the\s+close|painting\s+the\s+tape|"
-                        r"front[- ]?running|ramp\w*|churn\w*)|\b(?:how\s+do(?:es)?\s+(?:a\s+)?"
+                        + concept_question(
+                            r"pump|spoof\w*|layering|wash\s+trad\w*|manipulat\w*|"
+                            r"(?:short\s+)?squeeze|corner\w*|marking\s+the\s+close|painting\s+the\s+tape|"
+                            r"front[- ]?running|ramp\w*|churn\w*")
+                        + r"|\b(?:how\s+do(?:es)?\s+(?:a\s+)?"
                         r"(?:pump|these|such|they|regulators)|avoid\s+(?:being\s+|getting\s+)?(?:scammed|"
                         r"fooled|tricked|(?:pulled|sucked|drawn)\s+into?|caught\s+up\s+in|falling\s+for)|avoid\s+(?:these|"
                         r"such|them|those)\b|spot|recogni[sz]e|is\s+it\s+illegal|warning\s+signs?|"

@@ -274,11 +274,6 @@ CLAUSE_BREAK = re.compile(r"[,;:](?=\s)")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _near(pattern: re.Pattern[str], sentence: str, figure: Figure) -> bool:
-    window = sentence[max(0, figure.start - 60):figure.end + 40]
-    return bool(pattern.search(window))
-
-
 class GroundingParams(RuleParams):
     # Market data older than this is never presented as current (None: no age check).
     max_age_hours: float | None = None

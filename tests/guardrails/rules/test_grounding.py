@@ -115,13 +115,6 @@ FRAME_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "reply", "context", "violates"), FRAME_CASES)
-def test_grounding_frames(rule: str, reply: str, context: list[ContextDocument],
-                          violates: bool) -> None:
-    verdict = judge(rule, reply, documents=context)
-    assert verdict.passed is not violates, verdict.rationale
-
-
 # Documents laid out the way a retriever returns them: a CSV record with its unit in the next
 # field, a table with the unit in its column heading, a fee sheet that says "no monthly fee",
 # a news paragraph with a range, and a glossary entry with illustrative numbers.
@@ -179,8 +172,8 @@ LAYOUT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "reply", "context", "violates"), LAYOUT_CASES)
-def test_grounding_layouts_and_frames(rule: str, reply: str, context: list[ContextDocument],
+@pytest.mark.parametrize(("rule", "reply", "context", "violates"), FRAME_CASES + LAYOUT_CASES)
+def test_grounding_frames_and_layouts(rule: str, reply: str, context: list[ContextDocument],
                                       violates: bool) -> None:
     verdict = judge(rule, reply, documents=context)
     assert verdict.passed is not violates, verdict.rationale
