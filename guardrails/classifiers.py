@@ -139,11 +139,13 @@ class ClassifierBank:
 
     def _stack(self) -> None:
         """All labels' weights in one matrix: one sparse product scores every rule at once."""
-        self._weights = np.vstack([self.models[label].coef_[0] for label in self.labels]).T
+        # C order: scipy copies a Fortran-ordered operand on every sparse product.
+        self._weights = np.ascontiguousarray(
+            np.vstack([self.models[label].coef_[0] for label in self.labels]).T)
         self._bias = np.array([self.models[label].intercept_[0] for label in self.labels])
         if self.embedding_models:
-            self._dense_weights = np.vstack(
-                [self.embedding_models[label].coef_[0] for label in self.labels]).T
+            self._dense_weights = np.ascontiguousarray(np.vstack(
+                [self.embedding_models[label].coef_[0] for label in self.labels]).T)
             self._dense_bias = np.array(
                 [self.embedding_models[label].intercept_[0] for label in self.labels])
 
@@ -160,6 +162,7 @@ class ClassifierBank:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
+        self._stack()
         self._lock = threading.Lock()
 
     def threshold(self, label: str) -> float:

@@ -35,8 +35,15 @@ PROMISES = compile_all(
         r"(?:lose|go\s+wrong|fail|lose\s+(?:money|a\s+(?:cent|penny|dime)))\b",
         r"\b(?:no|zero)\s+(?:way|chance|risk|possibility)\s+(?:of\s+|that\s+)?(?:you(?:'ll)?\s+)?"
         r"(?:los(?:e|ing)|(?:a\s+)?loss(?:es)?|going\s+down)\b",
-        r"\b(?:lock(?:ing|ed)?\s+in|locks\s+in)\b[^.?!]{0,30}?\d+(?:\.\d+)?\s*%[^.?!]{0,40}?"
-        r"\b(?:whatever\s+happens|no\s+matter\s+what|regardless|come\s+what\s+may|either\s+way)\b",
+        r"\b(?:lock(?:ing|ed)?\s+in|locks\s+in)\b[^.?!]{0,30}?(?:\d+(?:\.\d+)?\s*%|(?:your|the|that|"
+        r"this|a)\s+(?:\w+\s+)?(?:yield|returns?|income|gains?|profits?|payout))[^.?!]{0,40}?"
+        r"\b(?:whatever\s+(?:happens|the\s+market\s+does|markets\s+do)|no\s+matter\s+(?:what|where|"
+        r"how)|regardless|come\s+what\s+may|either\s+way)\b",
+        # "you'll get back every dollar you put in no matter where rates go"
+        r"\b(?:get|have|receive)\s+back\s+(?:every\s+(?:single\s+)?(?:dollar|penny|cent)|all\s+(?:of\s+)?"
+        r"(?:your|the)\s+(?:money|principal|investment)|(?:your|the)\s+(?:full\s+|whole\s+|entire\s+)?"
+        r"(?:principal|investment|money))\b[^.?!]{0,40}?\b(?:no\s+matter|whatever|regardless|"
+        r"come\s+what\s+may|either\s+way|guaranteed)\b",
         r"\b(?:whatever\s+happens|no\s+matter\s+what)\b[^.?!]{0,40}?\b(?:you(?:'ll|\s+will)\s+)?"
         r"(?:get|earn|make|keep)\b[^.?!]{0,20}?\d+(?:\.\d+)?\s*%",
         r"\b(?:will|going\s+to)\s+(?:definitely|certainly|surely|absolutely|100%)\s+"
@@ -131,7 +138,7 @@ class GuaranteeParams(RuleParams):
 @register_rule
 class NoGuaranteesRule(Rule):
     id = "FIN-01"
-    version = "1.2.0"
+    version = "1.3.0"
     title = "No guarantees or promises of returns or of no loss"
     stages = frozenset({Stage.PRE_ANSWER, Stage.REPLY})
     severity = Severity.HIGH

@@ -22,12 +22,33 @@ MARKET_SUBJECT = (r"(?:stocks?|shares?|prices?|markets?|index|s&p|dow|nasdaq|etf
 MARKET_MOVE = (r"(?:increase|decrease|appreciate|depreciate|go\s+(?:higher|lower)|move\s+"
                r"(?:higher|lower|up|down)|continue\s+to\s+(?:rise|increase|climb|grow|gain|fall|"
                r"drop|decline|decrease))")
+SUBJECTS = (r"(?:stocks?|shares?|prices?|markets?|index(?:es)?|s&p(?:\s+500)?|dow|nasdaq|funds?|"
+            r"etfs?|bitcoin|crypto|coins?|gold|silver|oil|rates?|yields?|dollar|euro|yen|pound|"
+            r"bonds?|portfolios?|returns?|equities|valuations?|(?:small|mid|large)[- ]caps?|"
+            r"sectors?|currenc(?:y|ies)|commodit(?:y|ies)|housing|home\s+(?:prices|values)|"
+            r"real\s+estate|ether(?:eum)?|it|they|this|that)")
+# Conditionals explain a mechanism ("may go up next year if the prime rate rises").
+NOT_CONDITIONAL = r"^(?![^.?!]*\b(?:if|unless|in\s+case|assuming)\b)[^.?!]*?"
+# A hedged modal ("rates may ease") describes a risk or a mechanism until it is tied to a
+# time ahead: "may ease over the coming months" is a forecast, "can fall" is a risk.
+HEDGE = r"(?:may(?:\s+well)?|might(?:\s+well)?|could(?:\s+well)?|(?:will\s+)?(?:probably|likely))"
+HEDGED_MOVE = (rf"(?:{MOVE}|{MARKET_MOVE}|ease|soften|weaken|strengthen|firm\s+up|edge\s+"
+               r"(?:up|down|higher|lower)|pick\s+up|cool|slide|slip|dip|sink|come\s+down|"
+               r"head\s+(?:higher|lower|up|down)|see\s+(?:gains|losses|a\s+(?:rally|rebound|"
+               r"drop|dip|correction|pullback)))")
+HORIZON = (r"(?:in\s+the\s+(?:near|short|coming)\s+(?:future|term|months|weeks|years)|"
+           r"(?:over|in|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+|couple\s+(?:of\s+)?|"
+           r"\w+\s+)?(?:days|weeks|months|quarters?|years?|sessions)|(?:this|next)\s+(?:week|"
+           r"month|quarter|year|summer|spring|fall|autumn|winter|season)|soon|shortly|"
+           r"before\s+long|later\s+(?:this|in\s+the)\s+(?:year|month|quarter|week)|in\s+the\s+"
+           r"(?:weeks|months|years)\s+ahead|by\s+(?:year[- ]end|the\s+end\s+of)|in\s+20\d\d|"
+           r"over\s+the\s+(?:summer|winter|holidays))")
 
 
 @register_rule
 class PredictionRule(PhraseRule):
     id = "FIN-02"
-    version = "1.3.0"
+    version = "1.4.0"
     title = "No predictions or projections of prices or performance"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -37,7 +58,8 @@ class PredictionRule(PhraseRule):
     reason = "FIN-02 forbids forecasts; the assistant explains what drives prices instead."
     exempt = re.compile(r"\b(?:can't|cannot|can\s+not|no\s+one\s+can|nobody\s+can|impossible\s+to|"
                         r"unable\s+to|don't|do\s+not|won't)\s+(?:reliably\s+)?(?:predict|forecast|"
-                        r"know|say|tell)\b|\bhypothetical|\bfor\s+example\b|\bif\s+(?:rates|prices|"
+                        r"know|say|tell)\b|\b(?:no\s+one|nobody)\s+(?:really\s+)?knows\b|"
+                        r"\bhypothetical|\bfor\s+example\b|\bif\s+(?:rates|prices|"
                         r"the\s+market)\b", re.I)
     patterns = compile_all((
         rf"\b{SUBJECT}\b[^.?!]{{0,40}}\b(?:will|is\s+going\s+to|going\s+to|gonna|should|is\s+set"
@@ -87,5 +109,9 @@ class PredictionRule(PhraseRule):
         r"\b(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:years?|months?|quarters?|weeks?)\s+"
         r"(?:look|looks|should|will|are\s+going\s+to)\s+(?:\w+\s+){0,3}(?:good|great|strong|bright|"
         r"rough|tough|weak|like\s+its|its\s+time)\b",
+        rf"{NOT_CONDITIONAL}\b{SUBJECTS}\b[^.?!]{{0,40}}\b{HEDGE}\s+(?:\w+\s+){{0,2}}"
+        rf"{HEDGED_MOVE}\b[^.?!]{{0,50}}\b{HORIZON}\b",
+        rf"{NOT_CONDITIONAL}\b{HORIZON},?\s+(?:\w+\s+){{0,6}}?{SUBJECTS}\b[^.?!]{{0,30}}\b"
+        rf"{HEDGE}\s+(?:\w+\s+){{0,2}}{HEDGED_MOVE}\b",
         r"\btime\s+to\s+shine\b|\b(?:can|could)\s+only\s+go\s+(?:up|higher|down|lower)\b",
     ))

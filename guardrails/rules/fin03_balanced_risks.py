@@ -32,7 +32,11 @@ SOFT_BENEFIT = re.compile(
     r"flow|payouts?)|monthly\s+(?:income|payouts?|distributions?)|pays?\s+(?:out\s+)?(?:more|"
     r"monthly)|(?:relatively\s+)?high\s+(?:dividends?|yields?|income|payouts?)|grow\s+tax[- ]deferred|"
     r"death\s+benefit|lifetime\s+income|exposure\s+to|diversif\w+|upside|growth|rising\s+middle|"
-    r"advantages?|benefits?|appeal|attractive|hedge|income)\b", re.IGNORECASE)
+    r"advantages?|benefits?|appeal|attractive|hedge|income|buying\s+power|amplif\w+|"
+    r"(?:collect|earn|keep|receive)\s+(?:a\s+|the\s+)?premiums?|(?:more|extra|additional|bigger)\s+"
+    r"(?:income|returns?|exposure|interest|gains?|upside)|higher\s+(?:interest|returns?|payouts?)|"
+    r"(?:twice|double|triple|two\s+times|three\s+times)\s+the\s+(?:daily\s+)?(?:return|move|gain)|"
+    r"get\s+paid|room\s+to\s+(?:grow|expand|run))\b", re.IGNORECASE)
 # A risk named only to say it is small does not balance a benefit.
 LOW_RISK = re.compile(r"\b(?:low|lower|minimal|little|limited|negligible|reduced?s?)\s+(?:\w+\s+)?"
                       r"risks?\b|\brisks?\s+(?:is|are)\s+(?:\w+\s+)?(?:very\s+)?(?:low|minimal|small|"
@@ -42,7 +46,9 @@ DEPOSIT_ONLY = re.compile(r"\b(?:savings|certificates?\s+of\s+deposit|cds?|money
                           re.IGNORECASE)
 INVESTMENT = re.compile(r"\b(?:funds?|bonds?|stocks?|shares|etfs?|equit\w*|reits?|crypto|bitcoin|"
                         r"portfolios?|dividends?|(?:stock|call|put|equity)\s+options?|options\s+"
-                        r"(?:trading|contracts?|strateg\w*)|annuit\w*|junk)\b", re.IGNORECASE)
+                        r"(?:trading|contracts?|strateg\w*)|annuit\w*|junk|margin\s+(?:accounts?|loans?|"
+                        r"trading)|leveraged|futures|derivatives?|private\s+(?:credit|equity)|"
+                        r"structured\s+notes?|commodit(?:y|ies))\b", re.IGNORECASE)
 # The customer asked what speaks for the product: a reply that answers with benefits alone is
 # one-sided even when it praises only once.
 ASKS_FOR_BENEFITS = re.compile(
@@ -74,7 +80,7 @@ def _names_risk(text: str) -> bool:
 @register_rule
 class BalancedRisksRule(OmissionRule):
     id = "FIN-03"
-    version = "1.3.0"
+    version = "1.4.0"
     title = "Benefits come with the material risks"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM

@@ -19,7 +19,7 @@ ACT = (r"(?:buy|sell|hold|short|dump|unload|load\s+up\s+on|put|move|shift|switch
 @register_rule
 class PersonalRecommendationRule(PhraseRule):
     id = "FIN-07"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "No personalised recommendation without a complete suitability profile"
     stages = frozenset({Stage.REPLY})
     severity = Severity.HIGH
@@ -42,7 +42,7 @@ class PersonalRecommendationRule(PhraseRule):
         r"\d{1,3}\s*%\s+(?:of\s+(?:your|it)|in(?:to)?|on)\b",
         r"^\s*(?:buy|sell|dump|short|move|put|switch|shift|transfer|invest|load\s+up\s+on|"
         r"get\s+out\s+of|cash\s+out)\s+(?:your|some|all|more|the|it|now|shares|\d)",
-        r"\b(?:now\s+is\s+(?:a\s+)?(?:good|great|the\s+right|perfect)\s+time\s+(?:for\s+you\s+)?to)"
+        r"(?<!whether\s)(?<!if\s)\b(?:now\s+is\s+(?:a\s+)?(?:good|great|the\s+right|perfect)\s+time\s+(?:for\s+you\s+)?to)"
         r"\s+(?:buy|sell|invest|get\s+in|move)\b",
         r"\b(?:at\s+your\s+age|in\s+your\s+(?:situation|position|shoes)|for\s+your\s+goals?)\b"
         rf"[^.?!]{{0,40}}\b{ACT}\b",
@@ -56,6 +56,21 @@ class PersonalRecommendationRule(PhraseRule):
         r"allocation|exposure|position|holdings?)\b[^.?!]{0,40}\b(?:and|,)\s+(?:go|put|move|"
         r"shift|add)\b|\bgo\s+(?:heavier|lighter)\s+(?:on|in)\b",
         r"\b(?:is|would\s+be)\s+(?:the|your)\s+(?:right\s+|smart\s+|best\s+)?move\b",
+        # Timing calls: "right now looks like a good moment to pick up shares".
+        r"(?<!whether\s)(?<!if\s)\b(?:now|today|this\s+(?:week|month|dip|pullback|drop)|right\s+now|at\s+these\s+"
+        r"(?:prices|levels)),?\s+(?:(?:this|it|that)\s+)?(?:is|looks\s+like|seems\s+like|feels\s+like|would\s+be|could\s+be|"
+        r"might\s+be)\s+(?:a|an|the)\s+(?:good|great|smart|sensible|ideal|perfect|right|excellent|"
+        r"solid|reasonable|attractive)\s+(?:time|moment|opportunity|point|entry\s+point|window|"
+        r"chance)\s+(?:for\s+you\s+)?to\s+(?:buy|sell|pick\s+up|get\s+in|add|invest|load\s+up|"
+        r"cash\s+out|exit|take\s+profits|lock\s+in|switch|move|jump\s+in|top\s+up)\b",
+        # A course of action for the customer judged the better one: "holding on is the
+        # smarter move", "buying the dip now is a sensible strategy for you".
+        r"\b(?:buying|selling|holding(?:\s+on)?|staying\s+(?:put|invested)|sitting\s+tight|"
+        r"getting\s+out|cashing\s+out|switching|moving\s+(?:into|to)|adding\s+to|loading\s+up|"
+        r"topping\s+up|waiting|dumping|trimming)\b[^.?!]{0,40}\b(?:is|would\s+be|seems|looks)\s+"
+        r"(?:like\s+)?(?:the|a|your)?\s*(?:smarter|smart|better|best|wise|wiser|sensible|right|"
+        r"good|safer)\s+(?:move|choice|option|call|play|strategy|idea|bet|approach)\b"
+        r"(?![^.?!]*\b(?:for\s+some|for\s+many|depends|in\s+general))",
         r"\d{1,3}\s*%\s+(?:in\s+)?(?:stocks?|bonds?|equit\w+|cash)\b[^.?!]{0,60}\b(?:makes\s+sense|"
         r"is\s+(?:right|about\s+right|appropriate)|would\s+(?:suit|work))\b[^.?!]{0,15}\byou\b",
         r"\b(?:with|given|at)\s+your\s+(?:age|balance|income|savings|situation|horizon)\b"

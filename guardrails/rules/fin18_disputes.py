@@ -37,7 +37,7 @@ ROUTING_LANGUAGE = re.compile(
 @register_rule
 class DisputeRoutingRule(PhraseRule):
     id = "FIN-18"
-    version = "1.1.0"
+    version = "1.2.0"
     title = "Disputes, errors, fraud reports and complaints are routed"
     stages = frozenset({Stage.REQUEST, Stage.REPLY})
     severity = Severity.HIGH
@@ -96,7 +96,11 @@ class DisputeRoutingRule(PhraseRule):
         r"\b(?:disappeared|vanished|went\s+missing|is\s+gone)\s+from\s+(?:the\s+app|my\s+"
         r"account)|\b(?:deposit|check|payment)\b[^.?!]{0,30}\b(?:disappeared|vanished)\b",
         r"\bto\s+the\s+wrong\s+(?:phone\s+number|account|person|recipient|iban)\b",
-        r"\b(?:using|used|charging)\s+my\s+(?:card|account|card\s+number)\b|\bnone\s+(?:of\s+"
+        # Someone else using the card, not the customer asking about using it ("fees for
+        # using my card abroad").
+        r"\b(?:someone|somebody|they|he|she|a\s+\w+|(?:has|have|had)\s+been|was|were|is|are|"
+        r"keeps?)\s+(?:\w+\s+)?(?:using|used|charging|charged)\s+my\s+(?:card|account|card\s+"
+        r"number)\b|\bnone\s+(?:of\s+"
         r"them\s+)?(?:are|were)\s+mine\b",
         r"\b(?:higher|more|lower|less)\s+than\s+it\s+should\s+be\b",
         r"\b(?:cargo|cobro)\b[^.?!]{0,60}\b(?:nunca|no\s+reconozco|no\s+hice)\b",
@@ -113,7 +117,7 @@ class DisputeRoutingRule(PhraseRule):
             return super().check(subject)
         # Reply stage: judge the customer's request, then whether the reply routes it.
         request = RailInput(subject.user_text, Stage.REQUEST)
-        if not subject.user_text or super().check(request).passed:
+        if not subject.user_text or self.check(request).passed:
             return self.passed(subject, "The customer's message reports no dispute, error, fraud "
                                         "or complaint.")
         if ROUTING_LANGUAGE.search(subject.text):

@@ -15,10 +15,14 @@ from guardrails.rules.base import RailInput, Rule, register_rule
 from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 
 DETECTORS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("card number", re.compile(r"(?<![\d.])(?:\d[ -]?){12,18}\d(?![\d.]|,\d)")),
+    # A full stop after the last digit ends the sentence; only a decimal point (". 5") continues
+    # a number.
+    ("card number", re.compile(r"(?<!\d)(?<!\d[.,])(?:\d[ -]?){12,18}\d(?!\d|[.,]\d)")),
     ("SSN", re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")),
     ("IBAN", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")),
     ("account number", re.compile(r"(?<![\d.,$€£-])\d{8,17}(?![\d%]|[.,]\d)")),
+    # Written in groups ("7730 0215 4418"): long enough, or named as an account or card number.
+    ("account number", re.compile(r"(?<![\d.,$€£-])\d{2,6}(?:[ -]\d{2,6}){1,4}(?![\d%]|[.,]\d)")),
     ("email address", re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")),
 )
 
@@ -30,7 +34,11 @@ def mask(value: str) -> str:
     return "[redacted]"
 
 
-def _is_sensitive(kind: str, value: str) -> bool:
+NAMED_NUMBER = re.compile(r"\b(?:account|acct|card|routing|member|customer|policy|loan)\b"
+                          r"[^.?!\d]{0,25}$", re.IGNORECASE)
+
+
+def _is_sensitive(kind: str, value: str, before: str = "") -> bool:
     if kind == "card number":
         return luhn_valid(value)
     if kind == "SSN":
@@ -39,7 +47,13 @@ def _is_sensitive(kind: str, value: str) -> bool:
         return iban_valid(value)
     if kind == "account number":
         # Years, amounts and dates are shorter; 8+ bare digits in a reply are an identifier.
-        return True
+        # Grouped digits of 12 or more are too; shorter groups may be a phone number, so they
+        # count only when the words before them name an account, card or routing number.
+        digits = len(digits_only(value))
+        if value.isdigit():
+            return True
+        return digits >= 12 or (digits >= 8 and bool(NAMED_NUMBER.search(before)))
+    return True
     return True
 
 
@@ -51,7 +65,7 @@ def find_exposures(text: str) -> list[Evidence]:
             start, end = match.span()
             if any(start < t_end and end > t_start for t_start, t_end in taken):
                 continue
-            if not _is_sensitive(kind, match.group(0)):
+            if not _is_sensitive(kind, match.group(0), text[max(0, start - 40):start]):
                 continue
             taken.append((start, end))
             found.append(Evidence(start, end, mask(match.group(0)), kind))
@@ -61,7 +75,7 @@ def find_exposures(text: str) -> list[Evidence]:
 @register_rule
 class PiiExposureRule(Rule):
     id = "FIN-20"
-    version = "1.0.0"
+    version = "1.1.0"
     title = "PII minimisation: no full identifiers in prompts or replies"
     stages = frozenset({Stage.PROMPT, Stage.REPLY})
     severity = Severity.CRITICAL
