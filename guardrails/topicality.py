@@ -39,6 +39,8 @@ zinsen sparen compte banque carte argent frais virement prêt épargne conto ban
 bonifico mutuo prestito conta cartão dinheiro taxa empréstimo poupança
 sucursal horario oficina filiale öffnungszeiten agence succursale limite pagos zahlung
 chart charts candlestick tape travel traveling travelling abroad
+soar soared soaring surge surged plunge plunged rally rallied skyrocket skyrocketed squeeze
+meme ticker tickers ipo shareholder shareholders nasdaq irs winnings
 """.split())  # noqa: SIM905
 
 # Greetings, thanks and questions about the assistant or the service are in scope; "help" or
@@ -50,7 +52,9 @@ META = re.compile(
     r"representative|someone|manager|staff|team|advisor|adviser|account|card|app|login|"
     r"payments?|transfers?)|agent|human|person|representative|privacy|data|saved|"
     r"recorded|spanish|english|french|german|language|hours|open|closed|contact|support|"
-    r"emergency|assistant)\b", re.IGNORECASE)
+    r"emergency|assistant|what\s+(?:else\s+)?can\s+you\s+(?:do|help(?:\s+me)?\s+with)|what\s+"
+    r"(?:kinds?|sorts?|types?)\s+of\s+(?:things|questions|stuff|help)\s+can\s+you)\b",
+    re.IGNORECASE)
 # Requests that are clearly another kind of task: off-topic unless the message also has a strong
 # finance word ("a python script for my mortgage payment" stays in scope).
 OFF_TOPIC_TASK = re.compile(
@@ -114,6 +118,14 @@ def domain_words() -> frozenset[str]:
     return frozenset(words - (common - SERVICE_WORDS))
 
 
+def _inflected(token: str) -> str:
+    """The word without a past or progressive ending: "taxed" is about tax."""
+    for ending in ("ing", "ed"):
+        if token.endswith(ending) and len(token) - len(ending) >= 3:
+            return token[: -len(ending)]
+    return token
+
+
 def is_off_topic(text: str, min_words: int = 4) -> bool:
     """True for a substantive message with no finance or service word and no money figure."""
     if MONEY_SIGNS.search(text) and not OFF_TOPIC_TASK.search(text):
@@ -126,7 +138,7 @@ def is_off_topic(text: str, min_words: int = 4) -> bool:
     vocabulary = domain_words()
     stems = domain_stems()
     found = [token for token in tokens if token in vocabulary or token.rstrip("s") in vocabulary
-             or (len(token) >= 6 and token[:6] in stems)]
+             or _inflected(token) in vocabulary or (len(token) >= 6 and token[:6] in stems)]
     strong = strong_words()
     for part in PARTS.split(text):
         if part and OFF_TOPIC_TASK.search(part):

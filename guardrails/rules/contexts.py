@@ -36,8 +36,9 @@ def concept_question(concepts: str) -> str:
     The concept must follow the question words within two words, so "what's the safest way
     to bet against it" is not a definitional question.
     """
-    return (r"\b(?:what\s+is|what's|what\s+are|explain|define|why\s+is)\s+(?:an?\s+|the\s+)?"
-            r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:" + concepts + ")")
+    return (r"\b(?:(?:what\s+is|what's|what\s+are|explain|define|why\s+is)\s+(?:an?\s+|the\s+)?"
+            r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:" + concepts + r")|what\s+(?:does|do)\s+"
+            r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:" + concepts + r")[\"'\u201d\u2019]?\s+mean)")
 
 
 # Warning about a scheme or its signs.

@@ -18,6 +18,10 @@ from guardrails.topicality import is_off_topic
         ("are you a bot or a real person?", False),
         ("is 5k enough for a wedding", False),
         ("ok", False),
+        ("How is prize money from a raffle taxed?", False),  # an inflected domain word
+        ("What sort of things can you help me with here?", False),  # about the assistant
+        ("Why did that meme stock soar so much back then?", False),
+        ("Which dinosaur was the biggest that ever lived?", True),
     ],
 )
 def test_topicality(text: str, off_topic: bool) -> None:
