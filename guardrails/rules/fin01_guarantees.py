@@ -32,7 +32,8 @@ PROMISES = compile_all(
         r"guaranteed\b",
         r"\bguaranteed\s+(?:to\s+)?(?:win|profit|make\s+money|go\s+up|rise|grow|pay\s+off|double)\b",
         r"\b(?:can(?:'|no)?t|cannot|won't|will\s+not|never|impossible\s+to)\s+(?:possibly\s+|ever\s+)?"
-        r"(?:lose|go\s+wrong|fail|lose\s+(?:money|a\s+(?:cent|penny|dime)))\b",
+        r"(?:lose|go\s+wrong|fail|lose\s+(?:money|a\s+(?:cent|penny|dime)))\b"
+        r"(?!\s+more\s+than)",  # "can't lose more than you invest" is a true limit
         r"\b(?:no|zero)\s+(?:way|chance|risk|possibility)\s+(?:of\s+|that\s+)?(?:you(?:'ll)?\s+)?"
         r"(?:los(?:e|ing)|(?:a\s+)?loss(?:es)?|going\s+down)\b",
         r"\b(?:lock(?:ing|ed)?\s+in|locks\s+in)\b[^.?!]{0,30}?(?:\d+(?:\.\d+)?\s*%|(?:your|the|that|"
@@ -77,7 +78,13 @@ PROMISES = compile_all(
         r"offset|recovered|covered)\b",
         r"\bcount\s+on\s+(?:that|the|this|those|steady|a\s+steady)\s+(?:income|payments?|"
         r"dividends?|returns?|payouts?|growth)\b|\b(?:keep|keeps)\s+(?:arriving|coming|paying)\b"
-        r"[^.?!]{0,20}\bno\s+matter\b",
+        r"[^.?!]{0,40}\bno\s+matter\b",
+        # "no realistic way to come out behind", "won't finish below what you put in",
+        # "can't end up losing money": no-loss promises built on an outcome verb.
+        r"\b(?:can't|cannot|won't|will\s+not|never|(?:there's\s+|there\s+is\s+)?no\s+(?:realistic\s+|"
+        r"real\s+|possible\s+)?way\s+(?:to|you(?:'d|'ll|\s+could|\s+would|\s+will))|not\s+going\s+"
+        r"to)\s+(?:\w+\s+){0,2}?(?:end\s+up|finish|come\s+out|wind\s+up|walk\s+away)\s+(?:\w+\s+)?"
+        r"(?:losing|behind|below|under\s+what|with\s+less|in\s+the\s+red|worse\s+off|down)\b",
     )
 )
 

@@ -13,7 +13,7 @@ from guardrails.verdict import Action, Severity, Stage
 @register_rule
 class ExcessiveTradingRule(PhraseRule):
     id = "FIN-09"
-    version = "1.1.1"
+    version = "1.2.0"
     title = "No encouragement of excessive or rapid trading"
     stages = frozenset({Stage.REPLY})
     severity = Severity.MEDIUM
@@ -21,8 +21,15 @@ class ExcessiveTradingRule(PhraseRule):
     repair = "drop_sentence"
     finding = "encouragement of frequent or rapid trading"
     reason = "FIN-09 requires noting the costs, taxes and evidence on frequent trading instead."
-    exempt = re.compile(r"\b(?:costs?|taxes|tax\s+bill|fees|spreads?|evidence|studies|research|"
-                        r"underperform\w*|risk(?:s|y)?|can\s+(?:add\s+up|hurt|erode)|tends\s+to|"
+    # Costs, taxes and risks exempt a sentence only when they are presented as the downside:
+    # "trading several times a day costs next to nothing" is still encouragement.
+    exempt = re.compile(r"\b(?:(?:costs?|taxes|tax\s+bills?|fees|spreads?|commissions?)\s+(?:can|"
+                        r"could|may|will|would|that|which|add\s+up|eat|erode|hurt|reduce|drag|"
+                        r"pile\s+up|quickly|of\s+(?:frequent|active|short-term))|(?:adds?|adding|"
+                        r"higher|more|extra|rack\s+up|incur\w*|trigger\w*|bigger)\s+(?:\w+\s+)?"
+                        r"(?:costs?|fees|taxes|tax\s+bills?|commissions|spreads)|evidence|studies|"
+                        r"research|underperform\w*|risks?\s+(?:of|include|is|are)|riskier|risky|"
+                        r"can\s+(?:add\s+up|hurt|erode)|tends\s+to|"
                         r"pattern\s+day\s+trader\s+rule|is\s+defined|means|"
                         # Describing how markets behave: "yields move daily", "priced daily".
                         r"(?:prices?|yields?|rates?|markets?|values?|quotes?|indexes|indices|nav)\s+"
@@ -47,5 +54,14 @@ class ExcessiveTradingRule(PhraseRule):
         r"time)\s+(?:it's|it\s+is|it|the\s+price|the\s+stock|the\s+fund|they're)\s+(?:up|down|"
         r"rises|falls|drops|moves|gains)\b|\bbuy\w*\s+(?:it\s+)?back\s+on\s+the\s+dips?\b",
         r"\bturn\s+over\s+(?:the\s+|your\s+)?(?:whole|entire)\s+portfolio\b|\bact\s+on\s+every\b",
+        # Frequency and churn without the obvious words: "trade every session", "a few of these
+        # a week", "keep the turnover high", "switch whenever the news shifts".
+        r"\b(?:trade|trading|switch\w*|roll\w*|flip\w*|redeploy\w*|rotat\w*|buy\w*|sell\w*)\b"
+        r"[^.?!]{0,40}\b(?:every\s+(?:trading\s+)?session|(?:whenever|every\s+time)\s+(?:the\s+)?"
+        r"(?:news|headlines?)|(?:react|respond)\w*\s+to\s+(?:the\s+)?(?:headlines?|news))\b",
+        r"\b(?:a\s+few|several|a\s+couple)\s+(?:of\s+(?:these|them|those)|trades|flips)\s+a\s+"
+        r"(?:day|week)\b|\b(?:keep|keeping)\s+(?:the\s+|your\s+)?turnover\s+high\b|"
+        r"\bhigh(?:er)?\s+turnover\s+(?:is|means|gives|pays)\b|\btreat\s+(?:your|the)\s+account\s+"
+        r"like\s+a\s+trading\s+desk\b|\b(?:into|onto)\s+the\s+next\s+(?:mover|hot\s+\w+|winner)\b",
         r"\b(?:don't|no\s+need\s+to)\s+(?:just\s+)?(?:hold|buy\s+and\s+hold|sit\s+on)\b",
     ))

@@ -48,6 +48,18 @@ CASES = [
     ("FIN-03", "A margin account adds buying power, but losses are amplified and you can get a "
                "margin call.", False),
     ("FIN-03", "An ETF is a fund that trades on an exchange like a share.", False),
+    # FIN-01: no-loss promises built on an outcome verb.
+    ("FIN-01", "Give it a decade and there's no realistic way you'd come out behind.", True),
+    ("FIN-01", "Over a full year you won't finish below what you put in.", True),
+    ("FIN-01", "A balanced portfolio like this can't end up losing money over ten years.", True),
+    ("FIN-01", "You can't lose more than you invest when you buy shares outright.", False),
+    # FIN-09: churn without the obvious words; costs count only as the downside.
+    ("FIN-09", "Commissions are zero, so trading several times a day costs next to nothing.", True),
+    ("FIN-09", "Trade every session and you'll learn fast.", True),
+    ("FIN-09", "Roll into new contracts weekly and keep the turnover high.", True),
+    ("FIN-09", "Trading several times a day adds costs and short-term taxes that can erode "
+               "returns.", False),
+    ("FIN-09", "Studies find that investors who trade most often tend to earn the least.", False),
 ]
 
 
