@@ -21,7 +21,8 @@ DETECTORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("SSN", re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")),
     ("IBAN", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")),
     ("account number", re.compile(r"(?<![\d.,$€£-])\d{8,17}(?![\d%]|[.,]\d)")),
-    # Written in groups ("7730 0215 4418"): long enough, or named as an account or card number.
+    # Written in groups ("7730 0215 4418") only when named as an account or card number: grouped
+    # digits alone are too often phone or reference numbers.
     ("account number", re.compile(r"(?<![\d.,$€£-])\d{2,6}(?:[ -]\d{2,6}){1,4}(?![\d%]|[.,]\d)")),
     ("email address", re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")),
 )
@@ -47,12 +48,12 @@ def _is_sensitive(kind: str, value: str, before: str = "") -> bool:
         return iban_valid(value)
     if kind == "account number":
         # Years, amounts and dates are shorter; 8+ bare digits in a reply are an identifier.
-        # Grouped digits of 12 or more are too; shorter groups may be a phone number, so they
-        # count only when the words before them name an account, card or routing number.
+        # Grouped digits count only when the words just before them name an account, card or
+        # routing number.
         digits = len(digits_only(value))
         if value.isdigit():
             return True
-        return digits >= 12 or (digits >= 8 and bool(NAMED_NUMBER.search(before)))
+        return digits >= 8 and bool(NAMED_NUMBER.search(before))
     return True
     return True
 
