@@ -50,11 +50,8 @@ def _is_sensitive(kind: str, value: str, before: str = "") -> bool:
         # Years, amounts and dates are shorter; 8+ bare digits in a reply are an identifier.
         # Grouped digits count only when the words just before them name an account, card or
         # routing number.
-        digits = len(digits_only(value))
-        if value.isdigit():
-            return True
-        return digits >= 8 and bool(NAMED_NUMBER.search(before))
-    return True
+        return value.isdigit() or (len(digits_only(value)) >= 8
+                                   and bool(NAMED_NUMBER.search(before)))
     return True
 
 
