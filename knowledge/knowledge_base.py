@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
@@ -77,6 +78,26 @@ def embedding_model_path(settings: Settings) -> Path | None:
         if (tuned / "advisor-finetune.json").exists():
             return tuned
     return None
+
+
+def embedder_vocabulary(model_path: Path) -> list[str]:
+    """The tokenizer's tokens: vocab.txt where the folder has one (the packaged model), else
+    the vocabulary inside tokenizer.json (a model saved by sentence-transformers, such as the
+    glossary-tuned one, keeps only that). Empty when neither can be read."""
+    try:
+        return (model_path / "vocab.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        pass
+    try:
+        tokenizer = json.loads((model_path / "tokenizer.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    vocabulary = tokenizer.get("model", {}).get("vocab", {})
+    if isinstance(vocabulary, dict):  # WordPiece and BPE: token -> id
+        return [str(token) for token in vocabulary]
+    if isinstance(vocabulary, list):  # Unigram: [token, score] pairs
+        return [str(item[0]) for item in vocabulary if item]
+    return []
 
 
 class KnowledgeBase:
@@ -183,12 +204,8 @@ class KnowledgeBase:
 
     def _known_words(self) -> frozenset[str]:
         """The embedder's whole-word vocabulary: ordinary words the spelling repair leaves be."""
-        vocabulary = self.embedder.model_path / "vocab.txt"
-        try:
-            lines = vocabulary.read_text(encoding="utf-8").splitlines()
-        except OSError:
-            return frozenset()
-        return frozenset(word for word in lines if word.isalpha())
+        return frozenset(word for word in embedder_vocabulary(self.embedder.model_path)
+                         if word.isalpha())
 
     def search(self, query: str, k: int | None = None,
                apply_threshold: bool = True) -> list[SearchHit]:

@@ -58,6 +58,21 @@ def market_name_variants(title: str) -> list[str]:
 # "CDs", "IRAs", "ETFs": the plural of an abbreviation, not another one ("CDS" is a credit
 # default swap).
 _PLURAL_ABBREVIATION = re.compile(r"\b([A-Z]{2,}[0-9]*)s\b")
+# Question frames around a name the whole question asks about.
+_NAME_FRAME = re.compile(r"^how (?:does|do|did|would|will|can|could) (.+?) (?:work|works)$|"
+                         r"^(.+?) (?:meaning|definition)$|^what (?:does|do) (.+?) stand for$",
+                         re.IGNORECASE)
+# "apy vs apr", "the difference between a roth ira and a traditional ira"
+_VERSUS = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
+_COMPARISON_FRAME = re.compile(r"^.*?\b(?:difference|differences|compare|comparing)\s+"
+                               r"(?:between\s+)?", re.IGNORECASE)
+_COMPARISON_SPLIT = re.compile(r"\s+(?:vs\.?|versus|and|or|compared (?:to|with))\s+",
+                               re.IGNORECASE)
+
+
+def _contains(tokens: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    size = len(name)
+    return any(tokens[start:start + size] == name for start in range(len(tokens) - size + 1))
 
 
 class NameMatcher:
@@ -78,7 +93,7 @@ class NameMatcher:
     def __init__(self, documents: list[KnowledgeDocument]) -> None:
         self.lookup: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self.identifiers: set[tuple[str, ...]] = set()
-        self.whole: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.whole: dict[tuple[str, ...], set[tuple[int, tuple[str, ...]]]] = defaultdict(set)
         for index, document in enumerate(documents):
             if document.kind not in ("glossary", "market"):
                 continue  # a product's name is shared by all its sections: it names no passage
@@ -88,7 +103,7 @@ class NameMatcher:
                     continue
                 content = tuple(terms(name))
                 if content:
-                    self.whole[content].add(index)
+                    self.whole[content].add((index, tuple(_stemmed_tokens(name))))
                 identifier = _is_identifier(name)
                 if len(tokens) == 1 and not identifier:
                     continue
@@ -97,16 +112,23 @@ class NameMatcher:
                     self.identifiers.add(tokens)
 
     def _found(self, query: str) -> dict[int, tuple[float, bool]]:
+        """Passage index -> (strength, named by an identifier). An identifier counts only
+        where no longer name found in the question contains it: in "a traditional ira and a
+        roth ira" each "ira" belongs to the longer name, not to the entry for IRA."""
         tokens = _tokens(_PLURAL_ABBREVIATION.sub(r"\1", query))
+        spans = [(start, size) for size in range(1, self.MAX_WORDS + 1)
+                 for start in range(len(tokens) - size + 1)
+                 if tokens[start:start + size] in self.lookup]
         found: dict[int, tuple[float, bool]] = {}
-        for size in range(1, self.MAX_WORDS + 1):
-            for start in range(len(tokens) - size + 1):
-                key = tokens[start:start + size]
-                identifier = key in self.identifiers
-                for index in self.lookup.get(key, ()):
-                    strength = min(1.0, 0.5 + 0.25 * size)  # longer names are more specific
-                    old, old_identifier = found.get(index, (0.0, False))
-                    found[index] = (max(old, strength), old_identifier or identifier)
+        for start, size in spans:
+            key = tokens[start:start + size]
+            identifier = key in self.identifiers and not any(
+                other > size and s <= start and start + size <= s + other
+                for s, other in spans)
+            for index in self.lookup[key]:
+                strength = min(1.0, 0.5 + 0.25 * size)  # longer names are more specific
+                old, old_identifier = found.get(index, (0.0, False))
+                found[index] = (max(old, strength), old_identifier or identifier)
         return found
 
     def mentions(self, query: str) -> dict[int, float]:
@@ -114,13 +136,44 @@ class NameMatcher:
         return {index: strength for index, (strength, _) in self._found(query).items()}
 
     def matches(self, query: str) -> dict[int, float]:
-        """Passage index -> strength of an identifier anywhere or a name that is the whole
-        question."""
+        """Passage index -> strength of an identifier anywhere, a name that is the whole
+        question, or the names compared in "X vs Y" or "the difference between X and Y"."""
         boosted = {index: strength for index, (strength, identifier)
                    in self._found(query).items() if identifier}
-        for index in self.whole.get(tuple(terms(query)), ()):
+        for index in self._whole(query) | self._compared(query):
             boosted[index] = 1.0
         return boosted
+
+    def _whole(self, text: str) -> set[int]:
+        """Passages whose name is all the text says, stopwords aside. Names that differ only
+        in a stopword ("Bond", "I bond", "GO bond"; "Option" and "Call option") share a key;
+        then the longest name written out in the text wins."""
+        frame = _NAME_FRAME.match(text.strip().rstrip("?!. "))
+        if frame:  # "how does a heloc work", "ltv meaning", "what does kyc stand for"
+            text = next(group for group in frame.groups() if group)
+        candidates = self.whole.get(tuple(terms(text)), set())
+        if len({index for index, _ in candidates}) <= 1:
+            return {index for index, _ in candidates}
+        tokens = tuple(_stemmed_tokens(text))
+        written = [(len(name), index) for index, name in candidates if _contains(tokens, name)]
+        if not written:
+            return {index for index, _ in candidates}
+        longest = max(size for size, _ in written)
+        return {index for size, index in written if size == longest}
+
+    def _compared(self, query: str) -> set[int]:
+        """A comparison names each side in full: "ira vs roth ira", "the difference between a
+        fraud alert and a credit freeze". Both sides must be names."""
+        text = query.strip().rstrip("?!. ")
+        frame = _COMPARISON_FRAME.match(text)
+        if frame:
+            text = text[frame.end():]
+        elif not _VERSUS.search(text):
+            return set()
+        sides = [self._whole(side) for side in _COMPARISON_SPLIT.split(text) if side.strip()]
+        if sum(1 for side in sides if side) < 2:
+            return set()
+        return set().union(*sides)
 
 
 # ---------------------------------------------------------------- BM25 over passages
@@ -151,8 +204,32 @@ def stem(word: str) -> str:
     return word
 
 
+_CASED_WORDS = re.compile(WORDS.pattern, re.IGNORECASE)
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """(word, stemmed word) for every word, lower-cased. An abbreviation written in capitals
+    keeps its final s: "CDS" (a credit default swap) and "TIPS" are names, not plurals, while
+    "CDs" and "IRAs" are the plurals of CD and IRA. A question written all in capitals (more
+    than two words: not a name such as "SEP IRA") is read as lower case."""
+    if text.isupper() and len(text.split()) > 2:
+        text = text.lower()
+    words = []
+    for word in _CASED_WORDS.findall(_PLURAL_ABBREVIATION.sub(r"\1", text)):
+        letters = [c for c in word if c.isalpha()]
+        lower = word.lower()
+        capitals = len(letters) >= 2 and all(c.isupper() for c in letters)
+        words.append((lower, lower if capitals else stem(lower)))
+    return words
+
+
+def _stemmed_tokens(text: str) -> list[str]:
+    return [stemmed for _, stemmed in _words(text)]
+
+
 def terms(text: str) -> list[str]:
-    return [stem(t) for t in WORDS.findall(text.lower()) if t not in STOPWORDS]
+    """Content words, stemmed (see ``_words``), stopwords left out."""
+    return [stemmed for word, stemmed in _words(text) if word not in STOPWORDS]
 
 
 def passage_terms(document: KnowledgeDocument) -> list[str]:
@@ -269,6 +346,9 @@ class SpellFixer:
         if (len(word) < self.MIN_LENGTH or not word.isalpha() or word in self.frequency
                 or word in self.known or word in STOPWORDS):
             return word
+        base = stem(word)  # the plural of a known word ("lows") is as ordinary as the word
+        if base != word and (base in self.frequency or base in self.known):
+            return word
         limit = self._distance(len(word))
         best: tuple[int, bool, int, str] | None = None
         for variant in _deletes(word, limit):
@@ -286,12 +366,14 @@ class SpellFixer:
         return best[3] if best else word
 
     def correct(self, text: str) -> str:
-        """The text with misspelt words replaced; unchanged when nothing needed fixing."""
-        lowered = text.lower()
-        fixes = {word: self.correct_word(word) for word in set(WORDS.findall(lowered))}
-        if all(word == fixed for word, fixed in fixes.items()):
+        """The text with misspelt words replaced (in lower case); every other word keeps its
+        case, so "CDs" stays the plural of CD. Unchanged when nothing needed fixing."""
+        fixes = {word: self.correct_word(word) for word in set(WORDS.findall(text.lower()))}
+        fixes = {word: fixed for word, fixed in fixes.items() if word != fixed}
+        if not fixes:
             return text
-        return WORDS.sub(lambda match: fixes[match.group(0)], lowered)
+        return _CASED_WORDS.sub(lambda match: fixes.get(match.group(0).lower(), match.group(0)),
+                                text)
 
 
 class LexicalSignals:
@@ -303,18 +385,19 @@ class LexicalSignals:
         self.bm25 = BM25(documents)
         self.spelling = SpellFixer(documents, known)
         self.kinds = [document.kind for document in documents]
+        self.sections = [slugify_section(document) for document in documents]
         self.products = ProductMatcher(documents)
 
     def analyse(self, query: str) -> tuple[str, dict[int, float], Any]:
         """(query with typos repaired, named passages, BM25 score of every passage as a
         fraction of the most the question's words could score)."""
         fixed = self.spelling.correct(query)
-        named = self.names.matches(query)
-        if fixed != query:
-            for index, strength in self.names.matches(fixed).items():
-                named[index] = max(named.get(index, 0.0), strength)
+        named = self.names.matches(fixed)  # the repaired question: "tradtional ira" is a name
         words = terms(query)
         words += [t for t in terms(fixed) if t not in words]
+        # "tips" in lower case may still mean TIPS, indexed unstemmed from its capitals
+        words += [w for w in WORDS.findall(query.lower())
+                  if w not in words and stem(w) != w and w in self.bm25.vocabulary]
         ceiling = self.bm25.ceiling(words)
         scores = self.bm25.scores(words)
         return fixed, named, scores / ceiling if ceiling > 0 else scores
@@ -326,7 +409,10 @@ class LexicalSignals:
         500 trading today") outranks the glossary entry of the same name, whose definition
         the dense score prefers: ``MARKET_NAMED_FACTOR`` x ``weight``. A firm product named
         without "your" or "Larkspur" ("the cash back card") gets the firm's prior on its own
-        passages, and its rate sheet one more when a figure is asked for.
+        passages, and its rate sheet one more when a figure is asked for. Named with "your" or
+        "Larkspur", where every product already has the firm's prior (``kind_priors``), the
+        named product's passages get one more, so "Larkspur premium checking" is not answered
+        from another account's sheet.
         """
         boosts: dict[int, float] = defaultdict(float)
         if NAMED_LIVE_CUE.search(query):
@@ -334,11 +420,17 @@ class LexicalSignals:
             for index in mentioned:
                 if self.kinds[index] == "market":
                     boosts[index] += MARKET_NAMED_FACTOR * weight
-        if not FIRM_CUE.search(query):
-            figure = bool(FIGURE_CUE.search(query))
-            for index in self.products.matches(fixed):
+        firm = bool(FIRM_CUE.search(query))
+        figure = bool(FIGURE_CUE.search(query))
+        named = self.products.matches(fixed, firm)
+        for index in named:
+            boosts[index] += weight
+            if figure and not firm and self.kinds[index] == "rate_sheet":
                 boosts[index] += weight
-                if figure and self.kinds[index] == "rate_sheet":
+        section = next((slug for cue, slug in SECTION_CUES if cue.search(query)), None)
+        if section and (firm or named):
+            for index in named or range(len(self.kinds)):
+                if self.sections[index] == section:
                     boosts[index] += weight
         return dict(boosts)
 
@@ -348,37 +440,81 @@ class ProductMatcher:
     (sample)" is asked about as "the cash back card". A product is named when the question
     holds at least two and at least two thirds of its name's words (the firm's name aside),
     one of them a word no other product's name has: "my credit card" names none of the
-    firm's three cards. The match covers every section of its sheet and its rate-sheet
-    line."""
+    firm's three cards. A short form its own sheet defines ("Larkspur 5/1 Adjustable-Rate
+    Mortgage (ARM)" gives "5/1 ARM") names it the same way; a one-word short form ("HELOC",
+    "CDs") names it only in a question about the firm ("your HELOC"), since on its own it is
+    the generic term. The match covers every section of its sheet and its rate-sheet line."""
 
     def __init__(self, documents: list[KnowledgeDocument]) -> None:
-        self.words: dict[str, frozenset[str]] = {}
+        self.names: dict[str, list[frozenset[str]]] = defaultdict(list)
         self.passages: dict[str, list[int]] = defaultdict(list)
         for index, document in enumerate(documents):
             product = document.metadata.get("product_id")
             if document.kind not in ("product", "rate_sheet") or not product:
                 continue
             self.passages[str(product)].append(index)
-            if document.kind == "product":
-                name = document.title.split(":")[0].replace("(sample)", "")
-                self.words[str(product)] = frozenset(terms(name)) - {"larkspur"}
+            if document.kind != "product":
+                continue
+            name = document.title.split(":")[0].replace("(sample)", "").strip()
+            for form in [name, *abbreviated_names(name, document.text)]:
+                words = frozenset(terms(form)) - {"larkspur"}
+                if words and words not in self.names[str(product)]:
+                    self.names[str(product)].append(words)
 
         counts: dict[str, int] = defaultdict(int)
-        for words in self.words.values():
-            for word in words:
+        for forms in self.names.values():
+            for word in frozenset().union(*forms):
                 counts[word] += 1
-        self.distinctive = {product: frozenset(w for w in words if counts[w] == 1)
-                            for product, words in self.words.items()}
+        self.distinctive = {product: frozenset(w for w in frozenset().union(*forms)
+                                               if counts[w] == 1)
+                            for product, forms in self.names.items()}
 
-    def matches(self, query: str) -> list[int]:
+    def matches(self, query: str, firm: bool = False) -> list[int]:
+        """Passages of every product the question names; ``firm``: the question is about the
+        firm's own products ("your", "Larkspur")."""
         asked = set(terms(query))
         found: list[int] = []
-        for product, words in self.words.items():
-            shared = len(words & asked)
-            if (shared >= 2 and shared * 3 >= len(words) * 2
-                    and self.distinctive[product] & asked):
-                found += self.passages[product]
+        for product, forms in self.names.items():
+            if not self.distinctive[product] & asked:
+                continue
+            for words in forms:
+                shared = len(words & asked)
+                if (shared >= 2 and shared * 3 >= len(words) * 2) or (
+                        firm and len(words) == 1 and shared == 1):
+                    found += self.passages[product]
+                    break
         return found
+
+
+def abbreviated_names(name: str, text: str) -> list[str]:
+    """Short forms a text defines for a name: "Larkspur Home Equity Line of Credit (HELOC)"
+    gives "Larkspur HELOC", "Larkspur 5/1 Adjustable-Rate Mortgage (ARM)" gives "Larkspur 5/1
+    ARM". The short form replaces the trailing words whose initials it spells."""
+    forms = []
+    for match in re.finditer(re.escape(name) + r"\s*\(([A-Z][A-Za-z]{1,9})\)", text):
+        short = match.group(1)
+        letters = short.lower()
+        if short.endswith("s") and short[:-1].isupper():
+            letters = letters[:-1]  # "CDs": the plural of CD
+        words = [w for w in re.split(r"[\s-]+", name) if w]
+        covered = _initials_cover(words, letters)
+        if covered:
+            forms.append(" ".join([*words[:len(words) - covered], short]))
+    return forms
+
+
+def _initials_cover(words: list[str], letters: str) -> int:
+    """How many trailing words ``letters`` are the initials of (a stopword such as "of" may be
+    spelled or skipped); 0 when they are not."""
+    remaining, position = len(letters), len(words)
+    while remaining and position:
+        word = words[position - 1].lower()
+        if word[0] == letters[remaining - 1]:
+            remaining -= 1
+        elif word not in STOPWORDS:
+            return 0
+        position -= 1
+    return len(words) - position if not remaining else 0
 
 
 # ---------------------------------------------------------------- the question's topic
@@ -406,6 +542,27 @@ LIVE_CUE = re.compile(r"\b(?:today|now|currently|latest|trading|quote|closed?|le
 # "how is the nasdaq composite doing", "what level is the nikkei at").
 NAMED_LIVE_CUE = re.compile(r"\b(?:today|now|currently|latest|trading|quote|closed?|level|"
                             r"price|doing|yielding|where(?:'s| is)|at\W*$)", re.IGNORECASE)
+# What part of a product sheet a question about the firm's products asks for: every sheet has
+# the same sections. The first cue that matches decides.
+SECTION_CUES = [
+    (re.compile(r"\b(?:who can|eligib\w*|qualify|requirements?|how old|"
+                r"minimum (?:opening |initial )?(?:deposit|investment|to open))\b",
+                re.IGNORECASE), "eligibility"),
+    (re.compile(r"\bhow (?:do|can|would) i (?:open|apply|sign up|get started|invest)\b|"
+                r"\b(?:apply for|sign up for|phone number|contact)\b", re.IGNORECASE),
+     "how-to-open-or-get-help"),
+    (re.compile(r"\b(?:risks?|risky|lose money|downsides?)\b", re.IGNORECASE),
+     "risks-and-limitations"),
+    (re.compile(r"\b(?:conflicts? of interest|make money|earn money|profit from)\b",
+                re.IGNORECASE), "conflicts-of-interest"),
+]
+
+
+def slugify_section(document: KnowledgeDocument) -> str:
+    section = document.metadata.get("section")
+    return re.sub(r"[^a-z0-9]+", "-", str(section).lower()).strip("-") if section else ""
+
+
 # A named market record asked about live outranks the glossary entry of its name.
 MARKET_NAMED_FACTOR = 3.0
 

@@ -29,7 +29,9 @@ def test_retrieve_batch_format(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "error" in second
 
 
-@pytest.mark.parametrize("path", [QUESTIONS, DEV_QUESTIONS], ids=["team", "dev"])
+@pytest.mark.parametrize("path", [QUESTIONS, DEV_QUESTIONS,
+                                  DEV_QUESTIONS.with_name("questions_b.jsonl")],
+                         ids=["team", "dev", "dev-b"])
 def test_question_set_labels_existing_documents(knowledge: KnowledgeBase, path: Path) -> None:
     known = {d.id for d in knowledge.ensure_index().documents}
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]

@@ -7,6 +7,7 @@ from knowledge.lexical import (
     NameMatcher,
     ProductMatcher,
     SpellFixer,
+    abbreviated_names,
     edit_distance,
     kind_priors,
     market_name_variants,
@@ -87,6 +88,60 @@ def test_products_are_named_by_their_distinctive_words() -> None:
     assert products.matches("adding my teenager to my credit card") == []
 
 
+def test_products_are_named_by_the_short_forms_their_sheets_define() -> None:
+    sheets = [
+        KnowledgeDocument("arm#overview",
+                          "Larkspur 5/1 Adjustable-Rate Mortgage (sample): Overview", "product",
+                          "The Larkspur 5/1 Adjustable-Rate Mortgage (ARM) is a loan.", "p",
+                          metadata={"product_id": "arm"}),
+        KnowledgeDocument("cds#overview", "Larkspur Certificates of Deposit (sample): Overview",
+                          "product", "Larkspur Certificates of Deposit (CDs) pay a fixed rate.",
+                          "p", metadata={"product_id": "cds"}),
+    ]
+    products = ProductMatcher(sheets)
+    assert products.matches("what does your 5/1 ARM start at", firm=True) == [0]
+    assert products.matches("how does a 5/1 arm adjust") == [0]
+    # A one-word short form is the generic term unless the question is about the firm.
+    assert products.matches("what is a CD") == []
+    assert products.matches("what rate do your CDs pay", firm=True) == [1]
+    assert abbreviated_names("Larkspur Home Equity Line of Credit",
+                             "A Larkspur Home Equity Line of Credit (HELOC) lets you") == [
+        "Larkspur HELOC"]
+    assert abbreviated_names("Larkspur Secured Card", "The Larkspur Secured Card (XYZ)") == []
+
+
+def test_names_sharing_a_key_once_stopwords_go_are_told_apart() -> None:
+    docs = [
+        KnowledgeDocument("glossary:bond", "Bond", "glossary", "x", "g", metadata={"aliases": []}),
+        KnowledgeDocument("glossary:i-bond", "Series I Savings Bond", "glossary", "x", "g",
+                          metadata={"aliases": ["I bond"]}),
+        KnowledgeDocument("glossary:go-bond", "General Obligation Bond", "glossary", "x", "g",
+                          metadata={"aliases": ["GO bond"]}),
+    ]
+    matcher = NameMatcher(docs)
+    assert matcher.matches("what is a bond?") == {0: 1.0}  # "I" and "GO" are stopwords
+    assert matcher.matches("what is a GO bond") == {2: 1.0}
+    assert matcher.matches("what are bonds") == {0: 1.0}
+
+
+def test_comparisons_and_question_frames_name_whole_entries() -> None:
+    docs = [*DOCS,
+            KnowledgeDocument("glossary:ira", "Individual Retirement Account", "glossary", "x",
+                              "g", metadata={"aliases": ["IRA"]}),
+            KnowledgeDocument("glossary:roth", "Roth IRA", "glossary", "x", "g",
+                              metadata={"aliases": []}),
+            KnowledgeDocument("glossary:trad", "Traditional IRA", "glossary", "x", "g",
+                              metadata={"aliases": []})]
+    matcher = NameMatcher(docs)
+    assert set(matcher.matches("CDs vs bonds")) == {2, 6}
+    assert set(matcher.matches("difference between a traditional ira and a roth ira")) == {8, 9}
+    assert set(matcher.matches("ira vs roth ira")) == {7, 8}
+    assert matcher.matches("how does a bond work") == {2: 1.0}
+    # An abbreviation inside a longer name found in the question belongs to that name.
+    assert matcher.matches("is a roth ira worth it") == {}
+    assert set(matcher.matches("should I open an IRA")) == {7}
+
+
 # ---------------------------------------------------------------- BM25 and spelling
 PASSAGES = [
     KnowledgeDocument("glossary:heloc", "Home Equity Line of Credit", "glossary",
@@ -132,6 +187,19 @@ def test_spelling_repairs_misspelt_collection_words_only() -> None:
     assert edit_distance("exchnage", "exchange") == 1
 
 
+def test_spelling_leaves_plurals_of_known_words_and_keeps_case() -> None:
+    fixer = SpellFixer(PASSAGES, known=frozenset({"low", "staggering"}))
+    assert fixer.correct_word("lows") == "lows"  # not "loss"
+    assert fixer.correct("staggering CDs on my morgage") == "staggering CDs on my mortgage"
+
+
+def test_capitalised_abbreviations_are_not_plurals() -> None:
+    assert terms("CDs and IRAs") == ["cd", "ira"]
+    assert terms("what is a CDS") == ["cds"]  # a credit default swap
+    assert terms("TIPS") == ["tips"] and terms("tips") == ["tip"]
+    assert terms("WHAT ARE ANNUITIES") == ["annuity"]
+
+
 def test_signals_combine_repair_names_and_bm25() -> None:
     fixed, named, scores = LexicalSignals(PASSAGES).analyse("what is a morgage")
     assert fixed == "what is a mortgage"
@@ -157,6 +225,25 @@ def test_passage_priors_prefer_a_named_market_record_asked_about_live() -> None:
     assert signals.passage_priors("how is the S&P 500 doing", "how is the s&p 500 doing",
                                   0.1)[3] > 0.1
     assert signals.passage_priors("what is the S&P 500", "what is the s&p 500", 0.1) == {}
+
+
+def test_the_named_product_and_the_asked_section_stand_out_in_a_question_to_the_firm() -> None:
+    sheets = [
+        KnowledgeDocument("premium#eligibility", "Larkspur Premium Checking (sample): Eligibility",
+                          "product", "x", "p",
+                          metadata={"product_id": "premium", "section": "Eligibility"}),
+        KnowledgeDocument("premium#fees", "Larkspur Premium Checking (sample): Fees", "product",
+                          "x", "p", metadata={"product_id": "premium", "section": "Fees"}),
+        KnowledgeDocument("everyday#eligibility",
+                          "Larkspur Everyday Checking (sample): Eligibility", "product", "x", "p",
+                          metadata={"product_id": "everyday", "section": "Eligibility"}),
+    ]
+    signals = LexicalSignals(sheets)
+    query = "who can open a Larkspur premium checking account"
+    boosts = signals.passage_priors(query, query, 0.1)
+    assert boosts[0] > boosts[1] > boosts.get(2, 0.0)
+    # Without the firm or a product named, a section cue is not a question about a sheet.
+    assert signals.passage_priors("who can open an IRA", "who can open an IRA", 0.1) == {}
 
 
 def test_question_topic_drops_the_frame_around_a_description() -> None:
