@@ -139,21 +139,25 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def _guardrails(settings: Settings) -> tuple[Any, Any]:
+def _guardrails(settings: Settings, now: str | None = None) -> tuple[Any, Any]:
+    """The checker (judging market data's age against ``now``, or the wall clock) and the
+    redactor."""
+    from guardrails.batch import judged_at
     from guardrails.checker import GuardrailChecker
     from guardrails.pii import Redactor
     from knowledge.knowledge_base import KnowledgeBase
 
     vocabulary = KnowledgeBase(settings).vocabulary()
-    return (GuardrailChecker(settings.guardrails),
+    return (GuardrailChecker(judged_at(settings.guardrails, now)),
             Redactor(settings.guardrails.pii_score_threshold, vocabulary=vocabulary))
 
 
 def cmd_guard(args: argparse.Namespace) -> int:
     from assistant.batch import run_batch
-    from guardrails.batch import reply_handler, request_handler
+    from guardrails.batch import data_clock, reply_handler, request_handler
 
-    checker, redactor = _guardrails(_settings(args))
+    now = args.now or (data_clock([args.input]) if args.kind == "replies" else None)
+    checker, redactor = _guardrails(_settings(args), now)
     if args.kind == "requests":
         return run_batch(args.input, request_handler(checker, redactor), {"user": str})
     return run_batch(args.input, reply_handler(checker), {"reply": str})
@@ -180,9 +184,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
                          f"{m[f'recall@{args.k}']:.3f}  MRR {m['mrr']:.3f}"
                          for tag, m in report["metrics"].items())
     else:
-        from guardrails.evaluation import evaluate_guardrails, format_report
+        from guardrails.batch import data_clock
+        from guardrails.evaluation import EVAL_DIR, evaluate_guardrails, format_report
 
-        checker, redactor = _guardrails(settings)
+        checker, redactor = _guardrails(settings, data_clock([EVAL_DIR / "replies.jsonl"]))
         report = evaluate_guardrails(checker, redactor)
         text = format_report(report)
     out = args.out or str(settings.cache_path / "eval" / f"{args.target}.json")
@@ -437,6 +442,8 @@ def build_parser() -> argparse.ArgumentParser:
     guard = sub.add_parser("guard", help="run the guardrails on a JSON Lines batch")
     guard.add_argument("kind", choices=["requests", "replies"])
     guard.add_argument("input", help="JSON Lines file ('-' for stdin)")
+    guard.add_argument("--now", help="ISO time to judge market data's age against (default: the "
+                                     "newest market record's as-of time in the file)")
     guard.set_defaults(func=cmd_guard)
 
     redact = sub.add_parser("redact", help="redact PII in a JSON Lines batch of {id, text}")

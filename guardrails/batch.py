@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from assistant.batch import LineError
+from assistant.batch import LineError, read_jsonl
+from assistant.config import GuardrailsConfig
 from guardrails.checker import GuardrailChecker, RailResult
 from guardrails.pii import PlaceholderMap, Redactor
 from guardrails.rules.base import ContextDocument
+from guardrails.rules.grounding import NON_MARKET_KINDS, document_kind
 from guardrails.verdict import Verdict
+
+# The rules that judge a market figure's age, and so need to know what "now" is.
+AGE_RULES = ("FIN-06", "FIN-19")
 
 
 def summarise_verdicts(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
@@ -67,3 +74,48 @@ def redact_handler(redactor: Redactor) -> Callable[[dict[str, Any]], dict[str, A
         result = redactor.redact(item["text"], PlaceholderMap())
         return {"redacted": result.text, "entities": [e.as_dict() for e in result.entities]}
     return handle
+
+
+def data_clock(paths: Iterable[str | Path]) -> str | None:
+    """The newest as-of time of the market records in the batch files, capped at the wall
+    clock: the moment the batch's data describes. Judging age against it makes a batch's
+    verdicts the same whenever it is run (a reply quoting the batch's latest close is current;
+    one quoting a record weeks older than the rest is stale), which the wall clock would not.
+    None when no file holds a dated market record (or the input is stdin)."""
+    newest: datetime | None = None
+    for path in paths:
+        if str(path) == "-" or not Path(path).is_file():
+            continue
+        for _, item, _ in read_jsonl(path):
+            if not isinstance(item, dict):
+                continue
+            try:
+                documents = _documents(item.get("context"))
+            except LineError:
+                continue
+            for document in documents:
+                if document_kind(document) in NON_MARKET_KINDS:
+                    continue
+                moment = _parse_moment(document.as_of)
+                if moment is not None and (newest is None or moment > newest):
+                    newest = moment
+    if newest is None:
+        return None
+    return min(newest, datetime.now(UTC)).isoformat()
+
+
+def judged_at(config: GuardrailsConfig, now: str | None) -> GuardrailsConfig:
+    """The configuration with the age-judging rules set to judge age against ``now``."""
+    if not now:
+        return config
+    rules = [selection.model_copy(update={"params": {**selection.params, "now": now}})
+             if selection.id in AGE_RULES else selection for selection in config.reply_rules]
+    return config.model_copy(update={"reply_rules": rules})
+
+
+def _parse_moment(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from guardrails.pii.checksums import digits_only, iban_valid, luhn_valid, ssn_plausible
+from guardrails.pii.checksums import (
+    aba_routing_valid,
+    digits_only,
+    iban_valid,
+    luhn_valid,
+    ssn_plausible,
+)
 from guardrails.rules.base import RailInput, Rule, register_rule
 from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 
@@ -37,6 +43,22 @@ def mask(value: str) -> str:
 
 NAMED_NUMBER = re.compile(r"\b(?:account|acct|card|routing|member|customer|policy|loan)\b"
                           r"[^.?!\d]{0,25}$", re.IGNORECASE)
+# Numbers that identify a case, a message, a security or the firm, not a person: a case or
+# confirmation reference, a phone line, a CUSIP, the firm's NMLS or FDIC certificate number.
+NOT_PERSONAL = re.compile(
+    r"\b(?:case|reference|ref|confirmation|conf|ticket|claim|tracking|order|transaction|"
+    r"trade|dispute|complaint|request|cusip|isin|figi|sedol|nmls|fdic\s+cert(?:ificate)?|"
+    r"cert(?:ificate)?|license|licence|registration|crd|sec\s+file|phone|tel|telephone|call|"
+    r"fax|toll[- ]free|hotline|(?:phone|fraud|help|support|service)\s+line)\b(?:\s+(?:no\.?|number|#|id|code))?"
+    r"[^.?!\d]{0,12}$", re.IGNORECASE)
+# Dates and year ranges written with dashes or spaces ("2026-11-20", "11-20-2026",
+# "1999-2009") have the shape of grouped digits.
+DATE_LIKE = re.compile(r"(?:19|20)\d\d[ -](?:0?[1-9]|1[0-2])[ -](?:0?[1-9]|[12]\d|3[01])|"
+                       r"(?:0?[1-9]|1[0-2])[ -](?:0?[1-9]|[12]\d|3[01])[ -](?:19|20)\d\d|"
+                       r"(?:19|20)\d\d[ -](?:19|20)\d\d")
+# The firm's own routing number is published on every cheque; a valid one names a bank.
+ROUTING = re.compile(r"\b(?:routing|aba|transit)\b(?:\s+(?:no\.?|number|#))?[^.?!\d]{0,20}$",
+                     re.IGNORECASE)
 
 
 def _is_sensitive(kind: str, value: str, before: str = "") -> bool:
@@ -47,9 +69,14 @@ def _is_sensitive(kind: str, value: str, before: str = "") -> bool:
     if kind == "IBAN":
         return iban_valid(value)
     if kind == "account number":
-        # Years, amounts and dates are shorter; 8+ bare digits in a reply are an identifier.
-        # Grouped digits count only when the words just before them name an account, card or
-        # routing number.
+        # Years, amounts and dates are shorter; 8+ bare digits in a reply are an identifier
+        # unless named as a case reference, a phone line or the like, or as a bank's routing
+        # number. Grouped digits count only when the words just before them name an account,
+        # card or routing number.
+        if NOT_PERSONAL.search(before) or (ROUTING.search(before) and aba_routing_valid(value)):
+            return False
+        if DATE_LIKE.fullmatch(value):
+            return False
         return value.isdigit() or (len(digits_only(value)) >= 8
                                    and bool(NAMED_NUMBER.search(before)))
     return True

@@ -134,7 +134,28 @@ TERM_COUNT_AFTER = re.compile(r"^\s*(?:days?|months?)(?:'|\s+of)?\s+(?:[a-z]+\s+
                               re.IGNORECASE)
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
-NON_MARKET_KINDS = ("product", "rate_sheet", "glossary", "faq", "policy")
+NON_MARKET_KINDS = ("product", "rate_sheet", "glossary", "faq", "policy", "document")
+# A passage without a kind (batch callers may omit it) is a dated publication when its source
+# or id says so: a fact sheet's returns or a rate sheet's APY are stated "as of" their date by
+# design, so only records from a data feed (quotes, yields, FX) are judged by age.
+PUBLICATION = re.compile(
+    r"fact\s*sheet|prospectus|rate\s+sheet|fee\s+schedule|product\s+sheet|glossary|faq|"
+    r"help\s+(?:center|centre|page)|brochure|report|research|note\b|statement|page\b|calculator|"
+    r"blog|guide|terms|disclosure|policy|handbook|manual|annual|semi-annual|shareholder",
+    re.IGNORECASE)
+MARKET_RECORD = re.compile(r"\b(?:market|feed|quotes?|prices?|yield\s+data|ticker|fx|news|wire|"
+                           r"survey|exchange)\b", re.IGNORECASE)
+
+
+def document_kind(document: ContextDocument) -> str:
+    """The passage's kind; for one without a kind, "document" when its source, id or title
+    names a publication and not a market record, else "" (treated as market data)."""
+    if document.kind:
+        return document.kind
+    label = f"{document.source} {document.id} {document.title}"
+    if PUBLICATION.search(label) and not MARKET_RECORD.search(label):
+        return "document"
+    return ""
 
 
 def date_mentions(as_of: str) -> re.Pattern[str] | None:
@@ -328,7 +349,7 @@ class GroundingRule(Rule):
     def _age_hours(self, document: ContextDocument) -> float | None:
         """Age in market hours: weekend hours do not count, so Friday's close is still the
         latest data on Monday morning. Firm documents (dated rate sheets) are not market data."""
-        if document.kind in NON_MARKET_KINDS:
+        if document_kind(document) in NON_MARKET_KINDS:
             return None
         as_of = _parse_time(document.as_of) if document.as_of else None
         if as_of is None or self.params.max_age_hours is None:

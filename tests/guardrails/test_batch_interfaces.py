@@ -70,3 +70,48 @@ def test_redact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spans = {text[e["start"]:e["end"]]: e["type"] for e in first["entities"]}
     assert spans == {"Maria Gonzalez": "PERSON", "512-48-9073": "US_SSN"}
     assert "must be str" in out["2"]["error"]
+
+
+def _market(as_of: str, value: str = "6,712.35") -> dict[str, str]:
+    return {"id": "m", "text": f"S&P 500 close: {value} points.", "as_of": as_of,
+            "source": "Market data feed (sample)"}
+
+
+def test_guard_replies_judges_age_against_the_batchs_newest_market_record(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The batch's verdicts do not depend on the day it is run: the newest market record in the
+    file is "now"; a record weeks older than it is stale, the newest one is current."""
+    lines = [
+        json.dumps({"id": "fresh", "user": "where is the S&P?", "reply": "The S&P 500 closed at "
+                    "6,712.35 points.", "context": [_market("2024-03-08T21:00:00Z")]}).encode(),
+        json.dumps({"id": "stale", "user": "where is the S&P?", "reply": "The S&P 500 closed at "
+                    "5,100.20 points.", "context": [_market("2024-02-02T21:00:00Z",
+                                                            "5,100.20")]}).encode(),
+    ]
+    code, out = _run(tmp_path, capsys, ["guard", "replies"], lines)
+    assert code == 0
+    assert out["fresh"]["action"] == "allow"
+    assert out["stale"]["action"] == "rewrite" and out["stale"]["violations"] == ["FIN-06"]
+    assert "2024-02-02" in out["stale"]["final_reply"]
+    # An explicit --now overrides the data clock: a month later both records are stale.
+    code, out = _run(tmp_path, capsys, ["guard", "replies", "--now", "2024-04-08T12:00:00Z"],
+                     lines)
+    assert code == 0
+    assert out["fresh"]["violations"] == ["FIN-06"]
+
+
+def test_dated_publications_without_a_kind_are_not_judged_by_age(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fact sheet's returns are stated as of its date by design; a feed's quote is not."""
+    factsheet = {"id": "doc-1", "text": "One-year total return 12.4% as of 2024-01-31; S&P 500 "
+                 "index level at period end 4,845.65.", "as_of": "2024-01-31",
+                 "source": "Larkspur US Equity Index Fund factsheet (sample)"}
+    lines = [json.dumps({"id": "f", "user": "how has it done?", "reply": "Its benchmark's level "
+                         "stood at 4,845.65 points.", "context": [factsheet]}).encode(),
+             json.dumps({"id": "q", "user": "where is the S&P?", "reply": "The S&P 500 closed at "
+                         "6,712.35 points.", "context": [_market("2024-03-08T21:00:00Z")]
+                         }).encode()]
+    code, out = _run(tmp_path, capsys, ["guard", "replies"], lines)
+    assert code == 0
+    assert out["f"]["action"] == "allow", out["f"]
+    assert out["q"]["action"] == "allow"

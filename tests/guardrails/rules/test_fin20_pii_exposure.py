@@ -11,6 +11,12 @@ EXPOSING = [
     ("Your card 4111 1111 1111 1111 is active.", "1111"),
     ("The SSN on file is 512-48-9073.", "9073"),
     ("Transfer to account 4402918374 today.", "8374"),
+    ("Your checking account number is 00381946215.", "6215"),
+    ("I have your account as 7730 0215 4418 on file.", "4418"),
+    ("Your routing and account numbers are 021000021 and 4402918374.", "8374"),
+    ("Please confirm: 44029183 is the account we will debit.", "9183"),
+    ("Your credit line account 4402918374 is open.", "8374"),
+    ("Your order will be paid from account 4402918374.", "8374"),
     ("Your IBAN is DE89 3704 0044 0532 0130 00.", None),
     ("We emailed jane.doe@example.com.", None),
 ]
@@ -22,6 +28,14 @@ SAFE = [
     "You wrote <US_SSN_1> earlier; I can't use it here.",
     "Call us at the number on the back of your card.",
     "The 10-year Treasury yield was 4.12% as of 2026-11-20.",
+    "Your case reference is 48213377; an agent will contact you within two business days.",
+    "Your confirmation number is 2026112004518.",
+    "For wires, Larkspur's routing number is 021000021.",
+    "Call our fraud line at 8005550199, open 24 hours a day.",
+    "The fund's CUSIP is 123456789 and its ticker is LKSPX.",
+    "The $42.10 charge posted to your card on 2026-11-03 has been reversed.",
+    "Your account statement for 11-20-2026 is ready.",
+    "Your card's best stretch, 2009-2019, is not a forecast.",
 ]
 
 
