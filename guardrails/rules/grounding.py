@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from guardrails.rules.base import ContextDocument, RailInput, Rule, RuleParams, register_rule
+from guardrails.rules.firm_terms import contradicted
 from guardrails.text import (
     Figure,
     find_figures,
@@ -39,7 +40,7 @@ FIRM_TERMS = re.compile(
     r"(?:interest|promo(?:tional)?|intro(?:ductory)?|variable|fixed|purchase|cash\s+advance|"
     r"balance\s+transfer|penalty|savings|cd|deposit|card|mortgage|heloc|loan)\s+(?:rate|apr|apy)|"
     r"minimum\s+(?:opening\s+|initial\s+|daily\s+)?(?:deposit|balance|investment|payment)|opening\s+deposit|"
-    r"early\s+withdrawal\s+penalty|penalty|cash\s*back|points?\s+per|annual\s+fee|origination|"
+    r"early\s+withdrawal\s+penalty|penalty|days?\s+of\s+(?:simple\s+)?interest|cash\s*back|points?\s+per|annual\s+fee|origination|"
     r"overdraft|wire|foreign\s+transaction|late\s+(?:fee|payment)|maintenance|"
     r"rate\s+sheet|(?:we|larkspur)\s+(?:pay|pays|charge|charges|offer|offers)|"
     r"(?:our|larkspur(?:'s)?)\s+(?:[\w/-]+\s+){0,3}(?:savings|checking|cds?|certificates?|"
@@ -276,6 +277,12 @@ def find_grounding(figure: Figure, documents: Sequence[ContextDocument]) -> Cont
     return None
 
 
+def _same_value(figure: Figure, stated: Figure) -> bool:
+    """A document's value read in the reply's unit (sheets often write "12.00,USD")."""
+    return _matches(figure, Figure(stated.value, figure.kind, stated.start, stated.end,
+                                   stated.text), True)
+
+
 def _derived(figure: Figure, grounded: Sequence[Figure]) -> bool:
     """The figure is the sum or difference of two grounded figures the reply quotes (a
     spread between two yields, a margin added to a base rate): arithmetic on grounded data."""
@@ -289,6 +296,8 @@ def _derived(figure: Figure, grounded: Sequence[Figure]) -> bool:
     return False
 
 
+# Evidence label of a figure the documents bind to the same term with another value.
+CONTRADICTS = "contradicts the documents' "
 # Where a sentence's clauses meet: "..., so ...", "...; ...".
 CLAUSE_BREAK = re.compile(r"[,;:](?=\s)")
 # A year before the current one dates a statement as history ("on October 19, 1987").
@@ -484,6 +493,14 @@ class GroundingRule(Rule):
                 stated = self._figures_to_check(sentence.text, examples)
             for figure in stated:
                 document = find_grounding(figure, documents)
+                term = (contradicted(sentence.text, figure, documents, _same_value)
+                        if document is not None and self.domain == "firm" else None)
+                if term is not None:
+                    ungrounded.append((sentence.start, sentence.end))
+                    evidence.append(Evidence(sentence.start + figure.start,
+                                             sentence.start + figure.end, figure.text,
+                                             CONTRADICTS + term))
+                    break
                 if document is None:
                     if grounded is None:
                         grounded = [other for other in find_figures(subject.text)
@@ -520,9 +537,17 @@ class GroundingRule(Rule):
         if not ungrounded:
             return self.passed(subject, f"Every one of the {self.what} quoted is grounded in a "
                                         "retrieved document (or none is quoted).")
-        figures = ", ".join(e.text for e in evidence[:4])
-        rationale = (f"The reply quotes {self.what} ({figures}) that appear in no retrieved "
-                     f"document; {self.id} allows only figures grounded in retrieved data.")
+        missing = [e.text for e in evidence if e.label == "ungrounded figure"]
+        wrong = [f"{e.text} as the {e.label.removeprefix(CONTRADICTS)}" for e in evidence
+                 if e.label.startswith(CONTRADICTS)]
+        found = []
+        if missing:
+            found.append(f"{self.what} ({', '.join(missing[:4])}) that appear in no retrieved "
+                         "document")
+        if wrong:
+            found.append(f"{'; '.join(wrong[:4])}, which the firm's documents state differently")
+        rationale = (f"The reply quotes {' and '.join(found)}; {self.id} allows only figures "
+                     "grounded in retrieved data.")
         remaining = remove_spans(subject.text, ungrounded)
         if split_sentences(remaining):
             return self.violation(subject, rationale + " The sentence was removed.",
