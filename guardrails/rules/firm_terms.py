@@ -84,6 +84,20 @@ def _products(text: str) -> set[str]:
     return {name for name, pattern in PRODUCTS.items() if pattern.search(text)}
 
 
+HEADING = re.compile(r"^#+\s.*$", re.MULTILINE)
+
+
+def _about(text: str, position: int) -> str:
+    """What the document says the text at ``position`` is about: the section heading above it
+    (or the document's opening, where sheets name the product) and its own line (where tables
+    name the row)."""
+    headings = [m.group() for m in HEADING.finditer(text, 0, position)]
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return (headings[-1] if headings else text[:120]) + " " + line
+
+
 def _values(text: str) -> list[Figure]:
     return [f for f in find_figures(text) if not QUALIFIER_AFTER.match(text[f.end:f.end + 8])]
 
@@ -144,10 +158,7 @@ def _document_values(document: ContextDocument, key: str, kind: str,
     for position in mentions:
         # What the document says this value is of: its opening (where sheets name the product)
         # and the line of the mention (where tables name the row).
-        line_start = text.rfind("\n", 0, position) + 1
-        line_end = text.find("\n", position)
-        about = text[:120] + " " + text[line_start:line_end if line_end >= 0 else len(text)]
-        if products and not products & _products(about):
+        if products and not products & _products(_about(text, position)):
             continue
         span = _first_value_after(text, position, kind)
         if span is not None:
@@ -166,3 +177,23 @@ def contradicted(sentence: str, figure: Figure, documents: Sequence[ContextDocum
         if stated and not any(matches(figure, value) for value in stated):
             return key
     return None
+
+
+def other_product(sentence: str, figure: Figure, documents: Sequence[ContextDocument],
+                  matches: Matcher) -> str | None:
+    """The kind of product the documents give this figure for, when the reply's sentence gives
+    it for another kind ("our money market pays 3.80%" where 3.80% is the savings APY); None
+    when one of the documents' mentions is about a product the sentence names, or names none."""
+    named = _products(sentence)
+    if not named:
+        return None
+    others: set[str] = set()
+    for document in documents:
+        for value in find_figures(document.text):
+            if not matches(figure, value):
+                continue
+            about = _products(_about(document.text, value.start))
+            if not about or about & named:
+                return None
+            others |= about
+    return " or ".join(sorted(others)) or None

@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from guardrails.rules.base import ContextDocument, RailInput, Rule, RuleParams, register_rule
-from guardrails.rules.firm_terms import contradicted
+from guardrails.rules.firm_terms import contradicted, other_product
 from guardrails.text import (
     Figure,
     find_figures,
@@ -493,8 +493,11 @@ class GroundingRule(Rule):
                 stated = self._figures_to_check(sentence.text, examples)
             for figure in stated:
                 document = find_grounding(figure, documents)
-                term = (contradicted(sentence.text, figure, documents, _same_value)
-                        if document is not None and self.domain == "firm" else None)
+                term = None
+                if document is not None and self.domain == "firm":
+                    term = contradicted(sentence.text, figure, documents, _same_value)
+                    product = other_product(sentence.text, figure, documents, _same_value)
+                    term = term or (f"value for another product ({product})" if product else None)
                 if term is not None:
                     ungrounded.append((sentence.start, sentence.end))
                     evidence.append(Evidence(sentence.start + figure.start,

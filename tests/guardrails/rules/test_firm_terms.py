@@ -63,3 +63,41 @@ def test_a_figure_bound_to_another_term_is_flagged(reply: str, term: str) -> Non
 def test_figures_stated_as_the_documents_state_them_pass(reply: str) -> None:
     verdict = RULE.check(RailInput(reply, Stage.REPLY, documents=DOCUMENTS))
     assert verdict.passed, verdict.rationale
+
+
+SHEETS = ContextDocument(
+    id="rate-sheet", kind="rate_sheet", as_of="2026-11-01",
+    source="Larkspur Bank rate sheet (sample)",
+    text="## Larkspur High-Yield Savings (sample)\n| APY | 3.80% | percent |\n"
+         "| monthly maintenance fee | $0.00 | USD |\n\n"
+         "## Larkspur Money Market Account (sample)\n"
+         "| APY (balances under $10,000) | 2.50% | percent |\n"
+         "| monthly maintenance fee | $15.00 | USD |")
+CARD = ContextDocument(
+    id="product:travel", kind="product", as_of="2026-11-01", source="Larkspur product sheet",
+    text="Larkspur Travel Rewards Visa (sample). Purchase APR: 21.99% variable. Annual fee: $95.")
+
+
+@pytest.mark.parametrize("reply", [
+    "Our Money Market Account pays 3.80% APY.",
+    "The high-yield savings account has a $15 monthly maintenance fee.",
+    "Larkspur's savings account earns 2.50% APY on every balance.",
+])
+def test_a_figure_given_for_another_product_is_flagged(reply: str) -> None:
+    verdict = RULE.check(RailInput(reply, Stage.REPLY, documents=[SHEETS]))
+    assert not verdict.passed, verdict.rationale
+    # Caught as the other product's value, or as a contradiction of this product's own term.
+    assert any(item.label.startswith("contradicts") for item in verdict.evidence)
+
+
+@pytest.mark.parametrize(("reply", "documents"), [
+    ("High-Yield Savings pays 3.80% APY, and the money market pays 2.50% on balances under "
+     "$10,000.", [SHEETS]),
+    ("The Money Market Account's monthly fee is $15.", [SHEETS]),
+    ("The Travel Rewards card's purchase APR is 21.99%, variable.", [CARD]),  # no kind in the row
+    ("Larkspur pays 3.80% APY.", [SHEETS]),  # no product named: nothing to compare
+])
+def test_a_figure_given_for_the_named_product_passes(reply: str,
+                                                     documents: list[ContextDocument]) -> None:
+    verdict = RULE.check(RailInput(reply, Stage.REPLY, documents=documents))
+    assert verdict.passed, verdict.rationale
