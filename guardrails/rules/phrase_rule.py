@@ -59,6 +59,16 @@ def classifier_flags(bank_name: str, rule_id: str, text: str,
     return probability >= threshold, probability
 
 
+# "Yes." or "Sure thing." cannot break a rule on its own; scored alone, such a sentence puts
+# all its weight on a word that happens to open many violating examples.
+MIN_SCORED_WORDS = 3
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _long_enough(sentence: str) -> bool:
+    return len(WORD.findall(sentence)) >= MIN_SCORED_WORDS
+
+
 class PhraseRule(Rule):
     patterns: ClassVar[tuple[re.Pattern[str], ...]] = ()
     exempt: ClassVar[re.Pattern[str] | None] = None
@@ -151,7 +161,7 @@ class PhraseRule(Rule):
                       for start, end, text in units]
             best = max([probability] + [s[0][1] for s in scored])
             eligible = [s for s in scored if not self._exempt(s[3], subject.stage)
-                        and not DISCLAIMER.search(s[3])]
+                        and not DISCLAIMER.search(s[3]) and _long_enough(s[3])]
             sentence_flags = [s for s in eligible if s[0][0]]
             if sentence_flags or (model_flag and eligible
                                    and not self._exempt(subject.text, subject.stage)):
