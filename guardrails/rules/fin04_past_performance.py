@@ -6,6 +6,8 @@ import re
 
 from guardrails.rules.base import RailInput, register_rule
 from guardrails.rules.omission import OmissionRule
+from guardrails.rules.phrase_rule import classifier_flags, long_enough
+from guardrails.text import split_sentences
 from guardrails.verdict import Action, Evidence, Severity, Stage, Verdict
 
 PAST_FIGURE = re.compile(
@@ -27,7 +29,20 @@ PAST_FIGURE = re.compile(
     r"last\s+year|during)\b|\b(?:in\s+(?:19|20)\d\d|last\s+year)\b[^.?!]{0,60}\b(?:fell|lost|"
     r"dropped|declined)\s+less\s+than\b"
     r"|\b(?:recovered|bounced\s+back|rebounded)\b[^.?!]{0,40}\b(?:within|after\s+every|each\s+"
-    r"time|every\s+time|since\s+(?:19|20)\d\d)\b",
+    r"time|every\s+time|since\s+(?:19|20)\d\d)\b"
+    # A figure named as a gain over a period: "a 45% gain in one year", "a 12% return last year".
+    r"|\d+(?:\.\d+)?\s*%\s+(?:gain|return|rise|jump|increase|run-?up)\b[^.?!]{0,30}\b(?:in|over|"
+    r"during|last|past|since)\b"
+    # Growth of an amount over a past period: "$10,000 invested ten years ago would have grown
+    # to $30,780".
+    r"|\bwould\s+have\s+(?:grown|turned|become|risen|been\s+worth|ended\s+up)\b[^.?!]{0,60}"
+    r"[$€£]\s?\d"
+    # A multiple or a lead over a past period: "has risen several-fold over the last decade".
+    r"|\b(?:has|have)\s+(?:risen|grown|gained|climbed|returned|multiplied)\s+(?:\w+-?fold|"
+    r"several\s+times|many\s+times)"
+    r"|\b(?:over|in|during)\s+the\s+(?:last|past|previous)\s+(?:decade|\w+\s+(?:years|decades))"
+    r"\b[^.?!]{0,60}\b(?:has|have)\s+(?:risen|grown|gained|climbed|doubled|tripled|outpaced|beaten|"
+    r"outperformed)\b",
     re.IGNORECASE,
 )
 CAVEAT = re.compile(
@@ -40,6 +55,21 @@ AS_PROMISE = re.compile(
     r"(?:year|time)|\bwill\s+do\s+(?:well|great)\s+again\b|\bexpect\s+(?:the\s+same|similar|more"
     r"\s+of\s+the\s+same)\b", re.IGNORECASE)
 STATEMENT = "Past performance does not predict future results."
+# What follows a day's move: the level it reached, or the session it happened in.
+DAY_MOVE = re.compile(r"\s*(?:to\s+(?:a\s+close\s+of\s+)?[$€£]?\d[\d,]*(?:\.\d+)?(?!\s*%)|on\s+the\s+"
+                      r"(?:day|session)|(?:in|during)\s+(?:the\s+)?(?:session|trading\s+day)|"
+                      r"(?:today|yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday)))\b",
+                      re.IGNORECASE)
+DAY_MOVE_BEFORE = re.compile(r"\b(?:today|yesterday|on\s+(?:monday|tuesday|wednesday|thursday|"
+                             r"friday)|in\s+today's\s+session)\b[^.?!]*$", re.IGNORECASE)
+# A sentence about one trading session is market news, not a track record.
+SESSION = re.compile(r"\b(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+(?:monday|tuesday|"
+                     r"wednesday|thursday|friday)|sessions?|intraday|at\s+the\s+close)\b",
+                     re.IGNORECASE)
+# A sentence the classifier scores as past performance must also look back in time: a figure,
+# or words of a period or a record.
+LOOKS_BACK = re.compile(r"\d|\b(?:last|past|since|decade|record|history|histor\w+|years?|"
+                        r"quarters?|months?|ago|so\s+far|to\s+date)\b", re.IGNORECASE)
 
 
 @register_rule
@@ -51,13 +81,23 @@ class PastPerformanceRule(OmissionRule):
     severity = Severity.MEDIUM
     trigger = PAST_FIGURE
     satisfied_by = CAVEAT
-    exempt = re.compile(r"\bhypothetical|\bfor\s+example\b|\bif\s+you\s+(?:invest|save|deposit)",
-                        re.I)
+    exempt = re.compile(r"\bhypothetical|\bfor\s+example\b|\bif\s+you\s+(?:invest|save|deposit)|"
+                        r"\brule\s+of\s+72\b|\b(?:at|earning)\s+(?:an?\s+)?(?:assumed\s+)?"
+                        r"\d+(?:\.\d+)?\s*%[^.?!]{0,40}\bwould\s+(?!have\b)", re.I)
     missing = "the caveat that past performance does not predict future results"
     reason = "FIN-04 requires it whenever past performance is shown."
 
+    def first_trigger(self, text: str) -> re.Match[str] | None:
+        """The first past-performance figure that is not a day's market move ("the S&P 500 rose
+        0.8% to 6,712.35"): a session's move is market news, not a track record."""
+        for match in PAST_FIGURE.finditer(text):
+            if not DAY_MOVE.match(text, match.end()) and not DAY_MOVE_BEFORE.search(
+                    text, max(0, match.start() - 40), match.start()):
+                return match
+        return None
+
     def check(self, subject: RailInput) -> Verdict:
-        figure = PAST_FIGURE.search(subject.text)
+        figure = self.first_trigger(subject.text)
         if figure is not None:
             promise = AS_PROMISE.search(subject.text, figure.start())
             if promise is not None:
@@ -70,7 +110,27 @@ class PastPerformanceRule(OmissionRule):
                                        "promise")],
                     action=Action.BLOCK,
                 )
-        return super().check(subject)
+        verdict = super().check(subject)
+        if not verdict.passed or not subject.complete or CAVEAT.search(subject.text) \
+                or (self.exempt is not None and self.exempt.search(subject.text)):
+            return verdict
+        # Past performance in words the pattern did not anticipate: the classifier trained on
+        # the team's examples, on a sentence that looks back in time.
+        for sentence in split_sentences(subject.text):
+            text = sentence.text
+            if not long_enough(text) or not LOOKS_BACK.search(text) or SESSION.search(text):
+                continue
+            flagged, probability = classifier_flags("replies", self.id, text)
+            if flagged:
+                return self.violation(
+                    subject,
+                    f"The reply shows past performance (\u201c{text[:90]}\u201d, scored by the "
+                    f"rule's classifier, p={probability:.2f}) without {self.missing}; "
+                    f"{self.reason} The statement was added.",
+                    evidence=[Evidence(sentence.start, sentence.end, text[:160],
+                                       f"classifier p={probability:.2f}")],
+                    repaired_text=subject.text.rstrip() + " " + STATEMENT)
+        return verdict
 
     def statement(self, subject: RailInput, trigger: re.Match[str]) -> str:
         return STATEMENT

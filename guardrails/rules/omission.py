@@ -30,8 +30,11 @@ class OmissionRule(Rule):
     def trigger_pattern(self) -> re.Pattern[str]:
         return self.trigger
 
+    def first_trigger(self, text: str) -> re.Match[str] | None:
+        return self.trigger_pattern().search(text)
+
     def check(self, subject: RailInput) -> Verdict:
-        match = self.trigger_pattern().search(subject.text)
+        match = self.first_trigger(subject.text)
         if match is None or (self.exempt is not None and self.exempt.search(subject.text)):
             return self.passed(subject, f"Nothing in the reply requires {self.missing}.")
         if self.satisfied_by.search(subject.text):

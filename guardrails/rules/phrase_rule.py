@@ -65,7 +65,7 @@ MIN_SCORED_WORDS = 3
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def _long_enough(sentence: str) -> bool:
+def long_enough(sentence: str) -> bool:
     return len(WORD.findall(sentence)) >= MIN_SCORED_WORDS
 
 
@@ -161,7 +161,7 @@ class PhraseRule(Rule):
                       for start, end, text in units]
             best = max([probability] + [s[0][1] for s in scored])
             eligible = [s for s in scored if not self._exempt(s[3], subject.stage)
-                        and not DISCLAIMER.search(s[3]) and _long_enough(s[3])]
+                        and not DISCLAIMER.search(s[3]) and long_enough(s[3])]
             sentence_flags = [s for s in eligible if s[0][0]]
             if sentence_flags or (model_flag and eligible
                                    and not self._exempt(subject.text, subject.stage)):
