@@ -14,6 +14,9 @@ import torch
 
 from assistant.pipeline import Pipeline
 
+# Distinct questions, so that no turn is served from the caches of an earlier one (repeating a
+# handful made the guardrail median look better than a customer would see): terms, products,
+# markets, adversarial and PII-bearing messages, in the mix a web widget gets.
 BENCH_QUESTIONS = (
     "What is an annual percentage yield?",
     "How does a certificate of deposit work?",
@@ -25,6 +28,26 @@ BENCH_QUESTIONS = (
     "My name is Dana Whitfield and my card 4111 1111 1111 1111 was charged twice.",
     "What is a bond ladder?",
     "How is interest on a savings account calculated?",
+    "whats the penalty if i take money out of a cd early",
+    "Can you explain what an expense ratio is and why it matters?",
+    "What's the current 10-year Treasury yield?",
+    "Is the money market account FDIC insured?",
+    "How does a 5/1 adjustable-rate mortgage change after five years?",
+    "My friend at a biotech says their drug trial failed, should I sell before the news?",
+    "What does dollar-cost averaging mean?",
+    "How much is the annual fee on the travel rewards card?",
+    "I'm 62, should I move everything into bonds?",
+    "Please update my address to 41 Alder Lane, Springfield, my SSN is 512-48-9073.",
+    "What is the difference between a stock and a bond?",
+    "How do capital gains taxes work on funds I sell?",
+    "Will the Fed cut rates next month?",
+    "What's the euro to dollar exchange rate?",
+    "Explain what a HELOC is and what the risks are.",
+    "How does compound interest work?",
+    "Can you write me a poem about the ocean?",
+    "What is the minimum deposit to open a high-yield savings account?",
+    "What happens to my bond fund when interest rates rise?",
+    "I want to file a complaint about a fee I was charged.",
 )
 
 

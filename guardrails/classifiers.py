@@ -134,7 +134,7 @@ class ClassifierBank:
             cut = negatives[min(len(negatives) - 1, int(len(negatives) * (1 - target_fpr)))]
             self.thresholds[label] = float(max(0.5, min(0.95, cut + 1e-6)))
         self._stack()
-        self._cache: dict[str, dict[str, float]] = {}
+        self._cache: dict[str, _Scores] = {}
         self._lock = threading.Lock()
 
     def _stack(self) -> None:
@@ -168,37 +168,71 @@ class ClassifierBank:
     def threshold(self, label: str) -> float:
         return self.thresholds.get(label, 1.01)
 
-    def predict(self, text: str) -> dict[str, float]:
+    def predict(self, text: str, decide_at: float | None = None) -> dict[str, float]:
         """Probability per rule id; cached, since several rules ask about the same text."""
-        return self.predict_many([text])[0]
+        return self.predict_many([text], decide_at)[0]
 
-    def predict_many(self, texts: Sequence[str]) -> list[dict[str, float]]:
+    def predict_many(self, texts: Sequence[str],
+                     decide_at: float | None = None) -> list[dict[str, float]]:
         """Scores for several texts, the uncached ones vectorised in one batch.
 
         A reply is judged whole and sentence by sentence by a dozen rules; one
         vectoriser call for all its units costs about what one call per unit
         costs for a single unit.
+
+        With ``decide_at`` (the lowest threshold the caller will compare with), a bank that
+        averages the lexical and the embedding models skips the embedding for a text whose
+        lexical scores are so low that no embedding score could lift the average to the
+        threshold: the decision is the same, and the sentence embedding (most of a request's
+        scoring time) is saved. Such a text reports its lexical scores.
         """
         with self._lock:
-            known = {t: self._cache[t] for t in texts if t in self._cache}
+            cached = {t: self._cache[t] for t in texts if t in self._cache}
+        known = {t: entry.scores for t, entry in cached.items()
+                 if entry.exact or (decide_at is not None and entry.bound < decide_at)}
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
             prepared = [_prepare(text) for text in missing]
-            features = sparse.hstack([v.transform(prepared) for v in self.vectorizers]).tocsr()
+            # The inputs are strings we prepared and the fitted vectorisers are ours: sklearn's
+            # per-call validation is about a third of a short text's scoring time.
+            with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+                features = sparse.hstack([v.transform(prepared)
+                                          for v in self.vectorizers]).tocsr()
             probabilities = _sigmoid(np.asarray(features @ self._weights) + self._bias)
-            if self.embedding_models:
+            # The highest average any embedding score could give each text.
+            bounds = ((probabilities.max(axis=1) + 1.0) / 2 if self.labels
+                      else np.zeros(len(missing)))
+            exact = [bool(not self.embedding_models or decide_at is None or bound >= decide_at)
+                     for bound in bounds]
+            rows = [number for number, needed in enumerate(exact)
+                    if needed and self.embedding_models]
+            if rows:
                 embedder: Any = self.embedder
-                vectors = np.vstack([np.asarray(embedder.embed_query(t)).ravel()
-                                     for t in missing])
+                vectors = np.vstack([np.asarray(embedder.embed_query(missing[row])).ravel()
+                                     for row in rows])
                 dense = _sigmoid(vectors @ self._dense_weights + self._dense_bias)
-                probabilities = (probabilities + dense) / 2
-            for text, row in zip(missing, probabilities, strict=True):
-                known[text] = {label: float(p) for label, p in zip(self.labels, row, strict=True)}
+                probabilities[rows] = (probabilities[rows] + dense) / 2
+            entries = {text: _Scores({label: float(p) for label, p
+                                      in zip(self.labels, row, strict=True)},
+                                     exact=done, bound=float(bound))
+                       for text, row, done, bound in zip(missing, probabilities, exact, bounds,
+                                                         strict=True)}
+            known.update({text: entry.scores for text, entry in entries.items()})
             with self._lock:
                 if len(self._cache) > 4096:
                     self._cache.clear()
-                self._cache.update({text: known[text] for text in missing})
+                self._cache.update(entries)
         return [known[text] for text in texts]
+
+
+@dataclass(frozen=True)
+class _Scores:
+    """A text's scores; ``exact`` is False when the embedding was skipped, and ``bound`` is then
+    the highest score it could have given."""
+
+    scores: dict[str, float]
+    exact: bool = True
+    bound: float = 1.0
 
 
 _banks: dict[str, ClassifierBank] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 # Abbreviations whose dot does not end a sentence.
@@ -21,6 +22,12 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split on ., ! and ? followed by space (not inside numbers or common abbreviations)."""
+    return list(_split_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Cached: every rule of a rail splits the same reply."""
     sentences: list[Sentence] = []
     start = 0
     for match in re.finditer(r"[.!?]+(?=\s+|$)|\n+", text):
@@ -36,7 +43,7 @@ def split_sentences(text: str) -> list[Sentence]:
     if tail.strip():
         offset = start + (len(tail) - len(tail.lstrip()))
         sentences.append(Sentence(offset, len(text), tail.strip()))
-    return sentences
+    return tuple(sentences)
 
 
 def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:

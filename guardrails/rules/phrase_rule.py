@@ -33,29 +33,34 @@ REQUEST_CLASSIFIER_FLOOR = 0.8
 REPLY_CLASSIFIER_FLOOR = 0.85
 
 
-def _probability(bank_name: str, rule_id: str, text: str) -> tuple[float, float]:
+def _floor(bank_name: str) -> float:
+    return REPLY_CLASSIFIER_FLOOR if bank_name == "replies" else REQUEST_CLASSIFIER_FLOOR
+
+
+def _probability(bank_name: str, rule_id: str, text: str,
+                 decide_at: float | None = None) -> tuple[float, float]:
     """(probability, calibrated threshold) for a rule; (0, >1) when no classifier exists."""
     try:
         bank = classifier_bank(bank_name)
     except ClassifierUnavailable:
         return 0.0, 1.01
-    return bank.predict(text).get(rule_id, 0.0), bank.threshold(rule_id)
+    return bank.predict(text, decide_at).get(rule_id, 0.0), bank.threshold(rule_id)
 
 
 def prime_classifier(bank_name: str, texts: list[str]) -> None:
     """Score a text and its sentences in one batch before the rules ask one at a time."""
     try:
-        classifier_bank(bank_name).predict_many(texts)
+        classifier_bank(bank_name).predict_many(texts, decide_at=_floor(bank_name))
     except ClassifierUnavailable:
         return
 
 
 def classifier_flags(bank_name: str, rule_id: str, text: str,
                      threshold: float | None = None) -> tuple[bool, float]:
-    probability, calibrated = _probability(bank_name, rule_id, text)
+    decide_at = _floor(bank_name) if threshold is None else threshold
+    probability, calibrated = _probability(bank_name, rule_id, text, decide_at)
     if threshold is None:
-        floor = REPLY_CLASSIFIER_FLOOR if bank_name == "replies" else REQUEST_CLASSIFIER_FLOOR
-        threshold = max(calibrated, floor)
+        threshold = max(calibrated, _floor(bank_name))
     return probability >= threshold, probability
 
 
@@ -106,15 +111,16 @@ class PhraseRule(Rule):
             views.append(normalize(text, leet=True))
         spans: list[tuple[int, int]] = []
         for view in views:
-            if self.exempt is not None and self.exempt.search(view.text):
+            matches = [match for pattern in self.patterns for match in pattern.finditer(view.text)]
+            # Exemptions are looked for only where a pattern matched: most sentences match none.
+            if not matches or (self.exempt is not None and self.exempt.search(view.text)):
                 continue
             if stage is Stage.REPLY and self._reply_exempt(view.text):
                 continue
-            for pattern in self.patterns:
-                for match in pattern.finditer(view.text):
-                    if self.negatable and self._negated(view.text, match.start()):
-                        continue
-                    spans.append(view.original_span(match.start(), match.end()))
+            for match in matches:
+                if self.negatable and self._negated(view.text, match.start()):
+                    continue
+                spans.append(view.original_span(match.start(), match.end()))
         return spans
 
     def units(self, subject: RailInput) -> list[tuple[int, int, str]]:
