@@ -120,6 +120,7 @@ class Pipeline:
 
     def warm_up(self) -> None:
         self.redactor.warm_up()
+        self.checker.warm_up()
         self.knowledge.search("warm up")
         self.model.warm_up()
 

@@ -60,6 +60,17 @@ class GuardrailChecker:
             Stage.REPLY: build_rail(config.reply_rules, Stage.REPLY, registry),
         }
 
+    def warm_up(self) -> None:
+        """Build the classifier banks and the request bank's sentence embedder now, so that the
+        first customer who needs them does not wait for them to load."""
+        from guardrails.classifiers import ClassifierUnavailable, classifier_bank
+
+        for stage in ("requests", "replies"):
+            try:
+                classifier_bank(stage).predict_many(["warm up the guardrail classifiers"])
+            except ClassifierUnavailable:
+                continue
+
     def fallback_for(self, rule_id: str | None) -> str:
         if rule_id and rule_id in self.config.fallbacks:
             return self.config.fallbacks[rule_id]

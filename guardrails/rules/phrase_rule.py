@@ -105,7 +105,20 @@ class PhraseRule(Rule):
         return negated_before(text, start)
 
     def pattern_hits(self, text: str, stage: Stage | None = None) -> list[tuple[int, int]]:
-        """Spans (in ``text``) of pattern matches that are not negated or exempt."""
+        """Spans (in ``text``) of pattern matches that are not negated or exempt.
+
+        Cached per sentence: a streamed reply's sentences are checked as they complete and
+        again, unchanged, when the whole reply is checked at the end."""
+        cache: dict[tuple[str, Stage | None], list[tuple[int, int]]] = \
+            self.__dict__.setdefault("_hits_cache", {})
+        key = (text, stage)
+        if key not in cache:
+            if len(cache) > 4096:
+                cache.clear()
+            cache[key] = self._pattern_hits(text, stage)
+        return list(cache[key])
+
+    def _pattern_hits(self, text: str, stage: Stage | None) -> list[tuple[int, int]]:
         views = [normalize(text)]
         if self.leet:
             views.append(normalize(text, leet=True))
