@@ -33,8 +33,14 @@ class CherryPickingRule(PhraseRule):
     repair = "drop_sentence"
     finding = "a cherry-picked period or a mismatched benchmark"
     reason = "FIN-16 requires standard periods (1, 5, 10 years) against a fitting benchmark."
-    exempt = re.compile(r"\b(?:1|one|3|three|5|five|10|ten)[- ](?:year|yr)s?\b[^.]*\b(?:5|five|"
-                        r"10|ten|since\s+inception)\b", re.I)
+    # Standard periods listed together ("1-, 5- and 10-year returns", "over one and five years",
+    # "since inception") answer FIN-16's period question, unless the sentence measures against
+    # an unlike benchmark. A lone "ten years ... 5 points" is not such a list.
+    exempt = re.compile(
+        rf"^(?!.*\b{UNLIKE}\b)(?:.*\b(?:1|one|3|three|5|five)(?:-|[- ](?:years?|yrs?))?\s*(?:,|and|/)"
+        r"\s*(?:(?:3|three|5|five)(?:-|[- ](?:years?|yrs?))?\s*(?:,|and|/)\s*)*(?:and\s+)?"
+        r"(?:3|three|5|five|10|ten)[- ](?:years?|yrs?)\b|.*\bsince\s+(?:its\s+)?inception\b)",
+        re.I)
     # A standard period (1, 3, 5 or 10 years, since inception) is what FIN-16 asks for; the
     # classifier alone does not overrule it (explicit phrasings still do).
     # Naming an outside index or asset keeps the benchmark question open.
@@ -68,11 +74,15 @@ class CherryPickingRule(PhraseRule):
         r"ahead|gained|rose|returned|beat|outperform\w*|\d+(?:\.\d+)?\s*%)",
         r"\b(?:in|over|during)\s+the\s+(?:\w+\s+)?(?:days?|weeks?|months?)\s+(?:after|since|following|"
         r"before)\b[^.?!]{0,60}\b(?:up|rose|gained|returned|jumped|rallied|\d+(?:\.\d+)?\s*%)",
-        rf"\b(?:the|this|that|it|its)\s+(?:\w+\s+){{0,3}}(?:fund|etf|portfolio|strategy|stocks?|"
+        rf"\b(?:the|this|that|it|its)\s+(?:[\w&-]+\s+){{0,5}}(?:fund|etf|portfolio|strategy|stocks?|"
         rf"gold|bitcoin)\b[^.?!]{{0,80}}\b{COMPARE_MORE}\b[^.?!]{{0,40}}\b{UNLIKE}\b",
         rf"\b(?:it|the\s+fund|the\s+etf|the\s+portfolio)\s+(?:has\s+)?(?:returned|gained|earned|"
         rf"made|delivered)\s+(?:nearly\s+|about\s+|almost\s+|roughly\s+)?{COMPARE_MORE}\b"
         rf"[^.?!]{{0,40}}\b{UNLIKE}\b",
+        # A record counted in selected months ("beat its benchmark in seven of the last nine
+        # months") instead of standard periods.
+        r"\b(?:beat|outperform\w*|outpac\w*|ahead\s+of|topped)\b[^.?!]{0,40}\bin\s+\w+\s+of\s+the\s+"
+        r"(?:last|past|previous)\s+\w+\s+(?:months|weeks|days)\b",
         rf"\b(?:bond|income|money\s+market)\s+fund\b[^.?!]{{0,40}}\b{COMPARE}\b[^.?!]{{0,30}}"
         r"\b(?:nasdaq|bitcoin|crypto|tech\s+stocks)",
     ))
