@@ -114,4 +114,17 @@ class PredictionRule(PhraseRule):
         rf"{NOT_CONDITIONAL}\b{HORIZON},?\s+(?:\w+\s+){{0,6}}?{SUBJECTS}\b[^.?!]{{0,30}}\b"
         rf"{HEDGE}\s+(?:\w+\s+){{0,2}}{HEDGED_MOVE}\b",
         r"\btime\s+to\s+shine\b|\b(?:can|could)\s+only\s+go\s+(?:up|higher|down|lower)\b",
+        # Leaning, not stating: "I'd lean toward a pop after the report".
+        r"\b(?:i'?d|i\s+would|i)\s+(?:lean|tilt)\s+(?:toward|towards|to)\s+(?:a|an|the)?\s*(?:\w+\s+)?"
+        r"(?:pop|rise|rally|drop|fall|gain|climb|bounce|dip|beat|miss|sell-?off|jump|slide|decline)\b",
+        # A result or a move called ahead of time: "results should come in ahead of expectations",
+        # "the stock usually pops on a beat" said of this report.
+        r"\b(?:results|earnings|numbers|revenue|profits?|sales)\s+(?:should|will|are\s+likely\s+to|"
+        r"look\s+set\s+to|are\s+set\s+to)\s+(?:come\s+in\s+)?(?:ahead\s+of|above|below|beat|miss|top|"
+        r"exceed|disappoint)",
+        r"\bhard\s+to\s+see\s+(?:it|them|this|that|the\s+\w+(?:\s+\w+)?|prices?|rates?|shares|stocks?)"
+        r"\s+(?:not\s+)?(?:falling|rising|dropping|climbing|lagging|falling\s+behind|slipping|"
+        r"underperforming|outperforming|doing\s+(?:badly|well|worse|better)|going\s+(?:up|down))\b",
+        r"\b(?:momentum|trend|run|rally|streak)\s+(?:usually|should|will|tends\s+to|is\s+likely\s+to|"
+        r"typically)\s+(?:\w+\s+)?(?:carr(?:y|ies)\s+(?:forward|on|over)|continue|persist|last|keep\s+going)\b",
     ))
