@@ -45,7 +45,8 @@ TERMS: dict[str, re.Pattern[str]] = {
 # "30-year fixed mortgage"); a bare period ("1-year return") is a fund's reporting window, where
 # several figures sit side by side, and is not used.
 TERM_LENGTH = re.compile(r"\b(\d{1,3})-(month|year)\s+(?:fixed(?:-rate)?\s+)?(?:cds?|certificates?|"
-                         r"term\s+deposits?|mortgages?|loans?)\b", re.IGNORECASE)
+                         r"term\s+deposits?|mortgages?|loans?|(?:us\s+)?treasur(?:y|ies)|notes?|"
+                         r"bonds?|(?:t-)?bills?|gilts?|bunds?)\b", re.IGNORECASE)
 # A figure directly after the term: "monthly fee of $12", "opening deposit: $25".
 GAP_AFTER = 60
 # A figure directly before the term: "a $12 monthly fee", "$2,500 to open".
@@ -57,7 +58,8 @@ CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)|,\s+(?:and|but|while|so)\b")
 # "annual fee and earns 2 points") means the figure belongs to something else.
 REPLY_GAP = re.compile(
     r"^(?:[\s:=(),]|\b(?:is|are|was|were|of|at|costs?|runs?|charges?|pays?|earns?|just|only|"
-    r"about|around|roughly|currently|now|today|a|an|the|for|cds?|certificates?|apy|rate)\b|"
+    r"about|around|roughly|currently|now|today|a|an|the|for|cds?|certificates?|apy|rate|"
+    r"yields?|notes?|price)\b|"
     r"\b[A-Z][\w-]*\b)*$")
 # "6-month" and "24-month" qualify the term; they are not its value.
 QUALIFIER_AFTER = re.compile(r"^-(?:month|year|day)s?\b", re.IGNORECASE)
@@ -76,12 +78,33 @@ PRODUCTS: dict[str, re.Pattern[str]] = {
         "fund": r"\bfunds?\b",
     }.items()
 }
+# The firm's products by name, finer than their kinds: two cards are both "card", but the secured
+# card's APR is not the cash back card's.
+NAMED_PRODUCTS: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.IGNORECASE) for name, pattern in {
+        "secured card": r"\bsecured\s+(?:credit\s+)?card\b",
+        "cash back card": r"\bcash\s*back\s+(?:credit\s+)?card\b|\bcash\s+rewards\b",
+        "travel card": r"\btravel\s+rewards\b",
+        "everyday checking": r"\beveryday\s+checking\b",
+        "premium checking": r"\bpremium\s+checking\b",
+        "high-yield savings": r"\bhigh[- ]yield\s+savings\b",
+        "core bond fund": r"\bcore\s+bond\s+fund\b",
+        "equity index fund": r"\bequity\s+index\s+fund\b",
+        "balanced fund": r"\bbalanced\s+(?:allocation\s+)?fund\b",
+        "adjustable-rate mortgage": r"\b\d/\d\s+arm\b|\badjustable[- ]rate\b",
+        "fixed-rate mortgage": r"\b\d{2}-year\s+fixed\b",
+    }.items()
+}
 
 Matcher = Callable[[Figure, Figure], bool]
 
 
 def _products(text: str) -> set[str]:
     return {name for name, pattern in PRODUCTS.items() if pattern.search(text)}
+
+
+def _named_products(text: str) -> set[str]:
+    return {name for name, pattern in NAMED_PRODUCTS.items() if pattern.search(text)}
 
 
 HEADING = re.compile(r"^#+\s.*$", re.MULTILINE)
@@ -160,10 +183,18 @@ def _document_values(document: ContextDocument, key: str, kind: str,
         # and the line of the mention (where tables name the row).
         if products and not products & _products(_about(text, position)):
             continue
-        span = _first_value_after(text, position, kind)
-        if span is not None:
-            values += [f for f in _values(text[span[0]:span[1]])][:1]
+        values += _clause_values(text, position, kind)
     return values
+
+
+def _clause_values(text: str, position: int, kind: str) -> list[Figure]:
+    """Every value of a compatible kind in the clause after ``position``. A document may give a
+    change before the level ("the 10-year yield climbed 8 bps to 4.12%"), so all of them count
+    as what it says of the term: a reply contradicts the document only when it matches none."""
+    window = text[position:position + GAP_AFTER]
+    end = CLAUSE_END.search(window)
+    window = window[:end.start()] if end else window
+    return [value for value in _values(window) if _compatible(kind, value.kind)]
 
 
 def contradicted(sentence: str, figure: Figure, documents: Sequence[ContextDocument],
@@ -184,16 +215,43 @@ def other_product(sentence: str, figure: Figure, documents: Sequence[ContextDocu
     """The kind of product the documents give this figure for, when the reply's sentence gives
     it for another kind ("our money market pays 3.80%" where 3.80% is the savings APY); None
     when one of the documents' mentions is about a product the sentence names, or names none."""
-    named = _products(sentence)
-    if not named:
+    kinds, names = _products(sentence), _named_products(sentence)
+    if not kinds and not names:
         return None
     others: set[str] = set()
     for document in documents:
         for value in find_figures(document.text):
             if not matches(figure, value):
                 continue
-            about = _products(_about(document.text, value.start))
-            if not about or about & named:
+            about = _about(document.text, value.start)
+            # Products by name where both sides name one, else by kind.
+            about_names = _named_products(about)
+            named, given = ((names, about_names) if names and about_names
+                            else (kinds, _products(about)))
+            if not given or given & named:
                 return None
-            others |= about
+            others |= given
+    return " or ".join(sorted(others)) or None
+
+
+def other_length(sentence: str, figure: Figure, documents: Sequence[ContextDocument],
+                 matches: Matcher) -> str | None:
+    """The length (of a CD, a loan, a Treasury) the documents give this figure for, when the
+    reply gives it for another ("the 5-year Treasury yield was 3.52%" where 3.52% is the
+    2-year's); None when a mention of the figure is unbound or bound to the reply's length."""
+    lengths = [key for key in _bound_keys(sentence, figure) if key not in TERMS]
+    if not lengths:
+        return None
+    others: set[str] = set()
+    for document in documents:
+        text = document.text
+        for value in _values(text):
+            if not matches(figure, value):
+                continue
+            bound = [f"{m.group(1)}-{m.group(2).lower()}" for m in TERM_LENGTH.finditer(text, 0,
+                                                                                         value.start)
+                     if _first_value_after(text, m.end()) == (value.start, value.end)]
+            if not bound or set(bound) & set(lengths):
+                return None
+            others.update(bound)
     return " or ".join(sorted(others)) or None

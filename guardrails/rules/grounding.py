@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from guardrails.rules.base import ContextDocument, RailInput, Rule, RuleParams, register_rule
-from guardrails.rules.firm_terms import contradicted, other_product
+from guardrails.rules.firm_terms import TERMS, contradicted, other_length, other_product
 from guardrails.text import (
     Figure,
     find_figures,
@@ -296,8 +296,8 @@ def _derived(figure: Figure, grounded: Sequence[Figure]) -> bool:
     return False
 
 
-# Evidence label of a figure the documents bind to the same term with another value.
-CONTRADICTS = "contradicts the documents' "
+# Evidence label of a figure found in the documents but bound there to something else.
+CONTRADICTS = "contradicts the documents: "
 # Where a sentence's clauses meet: "..., so ...", "...; ...".
 CLAUSE_BREAK = re.compile(r"[,;:](?=\s)")
 # A year before the current one dates a statement as history ("on October 19, 1987").
@@ -479,6 +479,23 @@ class GroundingRule(Rule):
                         if f not in stated)
         return stated
 
+    def _conflict(self, sentence: str, figure: Figure,
+                  documents: Sequence[ContextDocument]) -> str | None:
+        """How the documents contradict a figure they contain: another value for the same
+        term, or this value for another length or (for the firm's terms) another product."""
+        term = contradicted(sentence, figure, documents, _same_value)
+        if term is not None:
+            return (f"they state the {term} differently" if term in TERMS
+                    else f"they give the {term} another value")
+        length = other_length(sentence, figure, documents, _same_value)
+        if length is not None:
+            return f"they give it for the {length}"
+        if self.domain == "firm":
+            product = other_product(sentence, figure, documents, _same_value)
+            if product is not None:
+                return f"they give it for the {product}"
+        return None
+
     def check(self, subject: RailInput) -> Verdict:
         documents = self._allowed_documents(subject.documents)
         ungrounded: list[tuple[int, int]] = []
@@ -493,16 +510,13 @@ class GroundingRule(Rule):
                 stated = self._figures_to_check(sentence.text, examples)
             for figure in stated:
                 document = find_grounding(figure, documents)
-                term = None
-                if document is not None and self.domain == "firm":
-                    term = contradicted(sentence.text, figure, documents, _same_value)
-                    product = other_product(sentence.text, figure, documents, _same_value)
-                    term = term or (f"value for another product ({product})" if product else None)
-                if term is not None:
+                conflict = self._conflict(sentence.text, figure, documents) \
+                    if document is not None else None
+                if conflict is not None:
                     ungrounded.append((sentence.start, sentence.end))
                     evidence.append(Evidence(sentence.start + figure.start,
                                              sentence.start + figure.end, figure.text,
-                                             CONTRADICTS + term))
+                                             CONTRADICTS + conflict))
                     break
                 if document is None:
                     if grounded is None:
@@ -541,14 +555,14 @@ class GroundingRule(Rule):
             return self.passed(subject, f"Every one of the {self.what} quoted is grounded in a "
                                         "retrieved document (or none is quoted).")
         missing = [e.text for e in evidence if e.label == "ungrounded figure"]
-        wrong = [f"{e.text} as the {e.label.removeprefix(CONTRADICTS)}" for e in evidence
+        wrong = [f"{e.text} ({e.label.removeprefix(CONTRADICTS)})" for e in evidence
                  if e.label.startswith(CONTRADICTS)]
         found = []
         if missing:
             found.append(f"{self.what} ({', '.join(missing[:4])}) that appear in no retrieved "
                          "document")
         if wrong:
-            found.append(f"{'; '.join(wrong[:4])}, which the firm's documents state differently")
+            found.append(f"{'; '.join(wrong[:4])}, which the retrieved documents contradict")
         rationale = (f"The reply quotes {' and '.join(found)}; {self.id} allows only figures "
                      "grounded in retrieved data.")
         remaining = remove_spans(subject.text, ungrounded)

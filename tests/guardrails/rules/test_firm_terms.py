@@ -56,7 +56,7 @@ def test_a_figure_bound_to_another_term_is_flagged(reply: str, term: str) -> Non
     verdict = RULE.check(RailInput(reply, Stage.REPLY, documents=DOCUMENTS))
     assert not verdict.passed, verdict.rationale
     assert any(term in item.label for item in verdict.evidence)
-    assert "state differently" in verdict.rationale
+    assert "contradict" in verdict.rationale
 
 
 @pytest.mark.parametrize("reply", CONSISTENT)
@@ -101,3 +101,38 @@ def test_a_figure_given_for_the_named_product_passes(reply: str,
                                                      documents: list[ContextDocument]) -> None:
     verdict = RULE.check(RailInput(reply, Stage.REPLY, documents=documents))
     assert verdict.passed, verdict.rationale
+
+
+TREASURIES = ContextDocument(
+    id="market:us2y+us10y", kind="market", as_of="2026-11-20T20:00:00Z", source="feed (sample)",
+    text="symbol,name,kind,value,unit,as_of\n"
+         "US2Y,US Treasury 2-year note yield,treasury_yield,3.52,percent,2026-11-20T20:00:00Z\n"
+         "US10Y,US Treasury 10-year note yield,treasury_yield,4.12,percent,2026-11-20T20:00:00Z")
+NEWS = ContextDocument(
+    id="news:yields", kind="market", as_of="2026-11-20T21:00:00Z", source="news wire (sample)",
+    text="Treasury yields rose this week: the 10-year note yield climbed 8 bps to 4.12% as of "
+         "2026-11-20.")
+CARDS = ContextDocument(
+    id="rate-sheet:cashback", kind="rate_sheet", as_of="2026-11-01", source="Larkspur rate sheet",
+    text="product,item,value,unit,as_of\nLarkspur Cash Back Credit Card,purchase APR (lowest),"
+         "19.24,percent,2026-11-01")
+
+
+@pytest.mark.parametrize(("rule", "reply", "documents", "flagged"), [
+    ("FIN-06", "The 5-year Treasury yield was 3.52% on November 20, 2026.", [TREASURIES], True),
+    ("FIN-06", "The 2-year Treasury yield was 3.52% on November 20, 2026.", [TREASURIES], False),
+    ("FIN-06", "The 10-year note yielded 4.12% on November 20, 2026.", [TREASURIES], False),
+    # The document gives the change before the level: both are what it says of the 10-year.
+    ("FIN-06", "The 10-year Treasury yield was 4.12% as of November 20, 2026, up 8 basis points "
+               "on the week.", [NEWS], False),
+    ("FIN-19", "The Larkspur Secured Credit Card's purchase APR is 19.24%.", [CARDS], True),
+    ("FIN-19", "The Larkspur Cash Back Credit Card's lowest purchase APR is 19.24%.", [CARDS],
+     False),
+    ("FIN-19", "Larkspur's card APRs start at 19.24%.", [CARDS], False),
+])
+def test_a_value_given_for_another_length_or_named_product(rule: str, reply: str,
+                                                           documents: list[ContextDocument],
+                                                           flagged: bool) -> None:
+    verdict = default_registry.create(rule).check(RailInput(reply, Stage.REPLY,
+                                                            documents=documents))
+    assert verdict.passed is not flagged, verdict.rationale
