@@ -67,6 +67,10 @@ LEVEL_TERMS = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:at|up|down|trading)|trading\s+(?:at|near|around)|"
     r"changing\s+hands|stood\s+at|sits?\s+at|rose|fell|gained|climbed|dropped|slid|jumped|rallied|"
     r"tumbled|surged|plunged|sank|soared)\b", re.IGNORECASE)
+# A company or ticker at a price ("Apple at $268.42 and Microsoft at $515.30"): case matters,
+# so "open it at $25" is not one.
+NAMED_PRICE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,5})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,5}|Inc\.?|"
+                         r"Corp\.?))*\s+(?:at|@)\s+[$€£]\s?\d")
 # Index names that contain numbers: the number is part of the name.
 NAMED_NUMBER = re.compile(r"(?:s&p|russell|ftse|nikkei|wilshire|dow|stoxx|cac|ibex|nasdaq|"
                           r"ending(?:\s+in)?|last\s+(?:4|four)(?:\s+digits)?(?:\s+of)?|x{2,}|"
@@ -384,7 +388,8 @@ class GroundingRule(Rule):
 
         firm, market = distance(FIRM_TERMS), distance(MARKET_TERMS)
         if firm == float("inf"):
-            return "market" if market < firm or LEVEL_TERMS.search(window) else None
+            return ("market" if market < firm or LEVEL_TERMS.search(window)
+                    or NAMED_PRICE.search(window) else None)
         if market == float("inf"):
             return "firm"  # a level verb ("is at") does not make the firm's rate market data
         # Both kinds of term: a sentence that is not about the firm's own products quotes
