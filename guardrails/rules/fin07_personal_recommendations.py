@@ -32,6 +32,16 @@ class PersonalRecommendationRule(PhraseRule):
                         r"in\s+general|generally|for\s+example|hypothetical|a\s+licensed\s+advisor"
                         r"\s+can|suitability\s+review)\b", re.I)
     patterns = compile_all((
+        # An instruction that splits the customer's money: "Park half in a high-yield savings
+        # account and dollar-cost average the rest into an index fund".
+        r"(?:^\s*|[;:]\s*|\b(?:then|and|so)\s+)(?:park|put|keep|stick|move|invest|leave|split|"
+        r"dollar-cost\s+average|dca)\s+(?:about\s+|roughly\s+)?(?:half|a\s+(?:third|quarter|"
+        r"portion|chunk)|the\s+rest|the\s+remainder|most|some|part|\d{1,3}\s*%|[$€£]\s?\d[\d,.]*k?)"
+        r"\s+(?:of\s+(?:it|that|the\s+money|your\s+\w+)\s+)?(?:in|into|on|across|between)\b",
+        # A hold instruction at the start of a clause: "Hold through it", "Keep them through
+        # earnings".
+        r"(?:^\s*|[;:]\s*)(?:hold\s+(?:(?:it|them)\s+)?|(?:hold|keep)\s+(?:your|the|those)\s+(?:shares|"
+        r"stocks?|position|holdings?|fund|etf)\s+)through\b",
         rf"\b(?:you(?:\s+should|\s+ought\s+to|\s+need\s+to|\s+must|\s+have\s+to|'d\s+better|"
         rf"\s+had\s+better)|"
         rf"i(?:\s+would|'d)|i\s+(?:recommend|suggest|advise)(?:\s+(?:that\s+)?you)?|"
