@@ -22,10 +22,13 @@ DISCLOSURE = re.compile(
 class ConflictParams(RuleParams):
     firm_name: str = "Larkspur"
     in_house_products: tuple[str, ...] = (
-        r"\blarkspur\s+(?:core\s+bond|us\s+equity\s+index|u\.s\.\s+equity\s+index|balanced\s+"
+        # The sample firm's funds, with or without the firm's name ("the Core Bond Fund").
+        r"\b(?:larkspur\s+)?(?:core\s+bond|us\s+equity\s+index|u\.s\.\s+equity\s+index|balanced\s+"
         r"allocation)\s+fund",
         r"\bour\s+(?:own\s+|in-?house\s+|house\s+)?(?:funds?|model\s+portfolios?|portfolios?|etfs?|"
-        r"managed\s+accounts?|bond\s+fund|equity\s+fund|index\s+fund|balanced\s+fund)",
+        r"managed\s+accounts?)",
+        # "our" and a fund's name: "our Balanced Allocation Fund", "our bond fund".
+        r"\bour\s+(?:[\w&.-]+\s+){1,4}(?:funds?|etfs?|portfolios?)\b",
         r"\b(?:in-?house|proprietary)\s+(?:funds?|products?|portfolios?)",
     )
 
