@@ -56,6 +56,29 @@ ASKS_FOR_BENEFITS = re.compile(
     r"(?:i|people|investors)|good\s+(?:idea|investment|diversifier|for\s+income)|worth\s+it|"
     r"appeal|what's\s+good\s+about|sell\s+me\s+on)\b", re.IGNORECASE)
 
+# Credit products: what makes a card or a loan attractive, and the costs and risks that come
+# with it (interest on a carried balance, a rate that resets, a home that secures the loan).
+CREDIT = re.compile(r"\b(?:credit\s+cards?|cards?|mortgages?|arms?|adjustable[- ]rate|helocs?|home\s+"
+                    r"equity|loans?|lines?\s+of\s+credit)\b", re.IGNORECASE)
+CREDIT_BENEFIT = re.compile(
+    r"\b(?:earns?\s+(?:\d|unlimited|up\s+to)|\d+(?:\.\d+)?\s*%\s+cash\s*back|cash\s*back\s+(?:rate|"
+    r"on|of|doesn't\s+expire)|(?:higher|bonus|flat)\s+(?:cash\s*back\s+)?rate|\d+\s*(?:x|points|miles)"
+    r"\s+(?:per|on|for)|points\s+per\s+dollar|sign-?up\s+bonus|welcome\s+bonus|perks|no\s+annual\s+"
+    r"fee|no\s+foreign\s+transaction\s+fee|0\s*%\s+(?:intro\w*\s+)?apr|(?:lower|low|smaller|reduced)\s+"
+    r"(?:starting\s+|initial\s+|intro\w*\s+|monthly\s+)?(?:rate|payments?|apr)|starts?\s+(?:out\s+)?"
+    r"(?:at\s+)?(?:a\s+)?lower|no\s+prepayment\s+penalty|pay\s+extra\s+whenever|borrow\s+(?:up\s+to|"
+    r"against|as\s+(?:you|needed))|tax-deductible\s+interest|flexib\w+)\b", re.IGNORECASE)
+CREDIT_RISK = re.compile(
+    r"\binterest\s+(?:on|charges?|costs?|accrues?|if|when|applies|is\s+charged|can)|\bpay(?:ing)?\s+"
+    r"interest\b|\bcarry(?:ing)?\s+a\s+balance|\b(?:payments?|rates?|apr)\s+(?:can|could|may|will|"
+    r"would)\s+(?:rise|increase|go\s+up|change|adjust|reset|jump)|\badjusts?\b|\bresets?\b|"
+    r"\bforeclos\w*|\b(?:home|house)\s+(?:is\s+|could\s+be\s+)?(?:at\s+risk|secures)|\bsecures\s+the\s+"
+    r"(?:loan|line)|\blate\s+(?:fees?|payments?)|\bdebt\b|\bcredit\s+score|\boutweigh|"
+    # A fee the customer pays is the cost beside the perks: "a $95 annual fee".
+    r"[$]\s?[1-9][\d,.]*\s+annual\s+fee|\bannual\s+fee\s+(?:is|of)\s+[$]\s?[1-9]", re.IGNORECASE)
+ASKS_ABOUT_PERKS = re.compile(r"\b(?:perks|rewards?|worth\s+(?:it|getting)|good\s+card|why\s+(?:get|"
+                              r"choose)|tell\s+me\s+about|what's\s+good)\b", re.IGNORECASE)
+
 STATEMENTS = (
     (re.compile(r"\b(?:high[- ]yield|junk)\b[^.]{0,20}\bbonds?\b|\bbond\s+fund|\bcorporate\s+bonds?",
                 re.I),
@@ -66,6 +89,14 @@ STATEMENTS = (
      "value."),
     (re.compile(r"\b(?:rewards?|cash\s*back|points|miles)\b", re.I),
      "Carrying a balance costs interest, which can outweigh any rewards earned."),
+    (re.compile(r"\b(?:arms?|adjustable[- ]rate)\b", re.I),
+     "After the initial fixed period the rate can adjust and the payment can rise; the home "
+     "secures the loan, so missed payments could lead to foreclosure."),
+    (re.compile(r"\b(?:mortgages?|helocs?|home\s+equity)\b", re.I),
+     "The home secures the loan, so missed payments could lead to foreclosure, and a variable "
+     "rate can rise."),
+    (re.compile(r"\b(?:cards?|loans?|lines?\s+of\s+credit)\b", re.I),
+     "Borrowing costs interest, which applies if you carry a balance, and late payments add fees."),
 )
 DEFAULT_STATEMENT = ("Investments carry risk, including the possible loss of the money invested; "
                      "returns are not guaranteed and can vary.")
@@ -98,11 +129,21 @@ class BalancedRisksRule(OmissionRule):
             return self.passed(subject, "Only insured deposit products are described.")
         if self.exempt is not None and self.exempt.search(text):
             return self.passed(subject, f"Nothing in the reply requires {self.missing}.")
-        if _names_risk(text):
+        about_credit = bool(CREDIT.search(text) or CREDIT.search(subject.user_text))
+        if _names_risk(text) or (about_credit and not INVESTMENT.search(text)
+                                 and CREDIT_RISK.search(text)):
             return self.passed(subject, f"The reply includes {self.missing}.")
         if not subject.complete:
             return self.passed(subject, f"Waiting for the complete reply to look for "
                                         f"{self.missing}.")
+        credit = self._one_sided_credit(text, subject.user_text)
+        if credit is not None:
+            return self.violation(
+                subject,
+                f"The reply praises a credit product (\u201c{credit.group(0)[:90]}\u201d) without "
+                f"its costs and risks; {self.reason} The statement was added.",
+                evidence=[Evidence(credit.start(), credit.end(), credit.group(0), "trigger")],
+                repaired_text=text.rstrip() + " " + self.statement(subject, credit))
         match = BENEFIT.search(text)
         if match is None and INVESTMENT.search(text):
             soft = SOFT_BENEFIT.search(text)
@@ -124,6 +165,19 @@ class BalancedRisksRule(OmissionRule):
             evidence=[Evidence(match.start(), match.end(), match.group(0), "trigger")],
             repaired_text=text.rstrip() + " " + addition,
         )
+
+    @staticmethod
+    def _one_sided_credit(text: str, user_text: str) -> re.Match[str] | None:
+        """A card's or a loan's perks (two of them, or one the customer asked about) with no
+        word of what borrowing costs or risks. One factual answer ("it has no annual fee") is
+        not a sales pitch."""
+        if not (CREDIT.search(text) or CREDIT.search(user_text)) or CREDIT_RISK.search(text):
+            return None
+        perks = list(CREDIT_BENEFIT.finditer(text))
+        distinct = {m.group(0).lower() for m in perks}
+        if len(distinct) >= 2 or (perks and ASKS_ABOUT_PERKS.search(user_text)):
+            return perks[0]
+        return None
 
     def statement(self, subject: RailInput, trigger: re.Match[str]) -> str:
         for pattern, sentence in STATEMENTS:
