@@ -173,7 +173,9 @@ class BalancedRisksRule(OmissionRule):
         not a sales pitch."""
         if not (CREDIT.search(text) or CREDIT.search(user_text)) or CREDIT_RISK.search(text):
             return None
-        perks = list(CREDIT_BENEFIT.finditer(text))
+        # "No annual fee" and the like are facts about costs, not praise: they do not count.
+        perks = [m for m in CREDIT_BENEFIT.finditer(text)
+                 if not m.group(0).lower().startswith("no ")]
         distinct = {m.group(0).lower() for m in perks}
         if len(distinct) >= 2 or (perks and ASKS_ABOUT_PERKS.search(user_text)):
             return perks[0]
