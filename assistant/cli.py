@@ -157,6 +157,12 @@ def cmd_guard(args: argparse.Namespace) -> int:
     from guardrails.batch import data_clock, reply_handler, request_handler
 
     now = args.now or (data_clock([args.input]) if args.kind == "replies" else None)
+    if args.kind == "replies":
+        # Said, because a batch's clock is its newest market record: one item's verdict on
+        # data age depends on what else the file holds.
+        print(f"judging market data's age as of {now or 'the wall clock'}"
+              f"{'' if args.now or not now else ' (the newest market record in the input)'}",
+              file=sys.stderr)
     checker, redactor = _guardrails(_settings(args), now)
     if args.kind == "requests":
         return run_batch(args.input, request_handler(checker, redactor), {"user": str})

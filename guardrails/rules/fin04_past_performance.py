@@ -62,6 +62,28 @@ DAY_MOVE = re.compile(r"\s*(?:to\s+(?:a\s+close\s+of\s+)?[$€£]?\d[\d,]*(?:\.\
                       re.IGNORECASE)
 DAY_MOVE_BEFORE = re.compile(r"\b(?:today|yesterday|on\s+(?:monday|tuesday|wednesday|thursday|"
                              r"friday)|in\s+today's\s+session)\b[^.?!]*$", re.IGNORECASE)
+# Sentences that show a figure without showing a track record.
+ILLUSTRATION = re.compile(r"\bhypothetical|\bfor\s+example\b|\bif\s+you\s+(?:invest|save|deposit)|"
+                          r"\brule\s+of\s+72\b|\b(?:at|earning)\s+(?:an?\s+)?(?:assumed\s+)?"
+                          r"\d+(?:\.\d+)?\s*%[^.?!]{0,40}\bwould\s+(?!have\b)", re.IGNORECASE)
+# A deposit's rate or a policy rate's path is not an investment's performance ("our 12-month CD
+# offers a 3.85% return over the term", "the Fed's increase last month").
+RATES_NOT_RETURNS = re.compile(r"\b(?:apy|apr|cds?|certificates?\s+of\s+deposit|savings|deposits?|"
+                               r"fed(?:eral\s+reserve)?(?:'s)?|prime\s+rate|policy\s+rate|"
+                               r"interest\s+rates?|mortgage\s+rates?)\b", re.IGNORECASE)
+INVESTMENT_SUBJECT = re.compile(r"\b(?:funds?|etfs?|stocks?|shares|index|portfolio|s&p|dow|nasdaq|"
+                                r"bonds?|equit\w+|reits?|bitcoin|crypto)\b", re.IGNORECASE)
+# A period longer than a session: the move is a track record after all.
+LONG_PERIOD = re.compile(r"\b(?:past|last|previous)\s+(?:\w+\s+)?(?:years?|decades?)\b|\bsince\b|"
+                         r"\b\d+\s+years\b|\bdecade\b|\binception\b|\ba\s+year\b",
+                         re.IGNORECASE)
+
+
+def _not_a_track_record(sentence: str) -> bool:
+    return bool(ILLUSTRATION.search(sentence) or (RATES_NOT_RETURNS.search(sentence)
+                                                  and not INVESTMENT_SUBJECT.search(sentence)))
+
+
 # A sentence about one trading session is market news, not a track record.
 SESSION = re.compile(r"\b(?:today|yesterday|this\s+(?:morning|afternoon)|on\s+(?:monday|tuesday|"
                      r"wednesday|thursday|friday)|sessions?|intraday|at\s+the\s+close)\b",
@@ -81,18 +103,24 @@ class PastPerformanceRule(OmissionRule):
     severity = Severity.MEDIUM
     trigger = PAST_FIGURE
     satisfied_by = CAVEAT
-    exempt = re.compile(r"\bhypothetical|\bfor\s+example\b|\bif\s+you\s+(?:invest|save|deposit)|"
-                        r"\brule\s+of\s+72\b|\b(?:at|earning)\s+(?:an?\s+)?(?:assumed\s+)?"
-                        r"\d+(?:\.\d+)?\s*%[^.?!]{0,40}\bwould\s+(?!have\b)", re.I)
+    # Judged per sentence (``first_trigger``), not for the whole reply: an illustration beside a
+    # real track record does not excuse the record.
+    exempt = None
     missing = "the caveat that past performance does not predict future results"
     reason = "FIN-04 requires it whenever past performance is shown."
 
     def first_trigger(self, text: str) -> re.Match[str] | None:
-        """The first past-performance figure that is not a day's market move ("the S&P 500 rose
-        0.8% to 6,712.35"): a session's move is market news, not a track record."""
+        """The first past-performance figure whose sentence is a track record: not an
+        illustration, not a deposit's or a policy rate's history, and not a day's market move
+        ("the S&P 500 rose 0.8% to 6,712.35") unless the sentence names a longer period."""
+        sentences = split_sentences(text)
         for match in PAST_FIGURE.finditer(text):
-            if not DAY_MOVE.match(text, match.end()) and not DAY_MOVE_BEFORE.search(
-                    text, max(0, match.start() - 40), match.start()):
+            sentence = next((x.text for x in sentences if x.start <= match.start() < x.end), "")
+            if _not_a_track_record(sentence):
+                continue
+            day_move = DAY_MOVE.match(text, match.end()) or DAY_MOVE_BEFORE.search(
+                text, max(0, match.start() - 40), match.start())
+            if not day_move or LONG_PERIOD.search(sentence):
                 return match
         return None
 
@@ -111,14 +139,14 @@ class PastPerformanceRule(OmissionRule):
                     action=Action.BLOCK,
                 )
         verdict = super().check(subject)
-        if not verdict.passed or not subject.complete or CAVEAT.search(subject.text) \
-                or (self.exempt is not None and self.exempt.search(subject.text)):
+        if not verdict.passed or not subject.complete or CAVEAT.search(subject.text):
             return verdict
         # Past performance in words the pattern did not anticipate: the classifier trained on
         # the team's examples, on a sentence that looks back in time.
         for sentence in split_sentences(subject.text):
             text = sentence.text
-            if not long_enough(text) or not LOOKS_BACK.search(text) or SESSION.search(text):
+            if (not long_enough(text) or not LOOKS_BACK.search(text) or SESSION.search(text)
+                    or _not_a_track_record(text)):
                 continue
             flagged, probability = classifier_flags("replies", self.id, text)
             if flagged:

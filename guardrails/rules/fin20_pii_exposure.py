@@ -46,19 +46,27 @@ NAMED_NUMBER = re.compile(r"\b(?:account|acct|card|routing|member|customer|polic
 # Numbers that identify a case, a message, a security or the firm, not a person: a case or
 # confirmation reference, a phone line, a CUSIP, the firm's NMLS or FDIC certificate number.
 NOT_PERSONAL = re.compile(
-    r"\b(?:case|reference|ref|confirmation|conf|ticket|claim|tracking|order|transaction|"
-    r"trade|dispute|complaint|request|cusip|isin|figi|sedol|nmls|fdic\s+cert(?:ificate)?|"
-    r"cert(?:ificate)?|license|licence|registration|crd|sec\s+file|phone|tel|telephone|call|"
-    r"fax|toll[- ]free|hotline|(?:phone|fraud|help|support|service)\s+line)\b(?:\s+(?:no\.?|number|#|id|code))?"
-    r"[^.?!\d]{0,12}$", re.IGNORECASE)
+    r"\b(?:case|reference|ref|confirmation|conf|ticket|claim|tracking|order|dispute|complaint|"
+    r"cusip|isin|figi|sedol|nmls|fdic\s+cert(?:ificate)?|license|licence|registration|crd|"
+    r"sec\s+file|phone|tel|telephone|call|fax|toll[- ]free|hotline|"
+    r"(?:phone|fraud|help|support|service)\s+line)"
+    # Only the label itself may stand between it and the number: "case reference is 4821...",
+    # "call 800...", "confirmation number: 2026...". "dispute on account 4417..." names an account.
+    r"(?:\s+(?:no\.?|number|#|id|code|reference))?\s*(?:(?:is|was|at|on)\s+)?[:#]?\s*$",
+    re.IGNORECASE)
+# A number labelled as an identifier right before it ("account number: 2019-2031") is one, even
+# in the shape of a date.
+LABELLED = re.compile(r"\b(?:account|acct|card|policy|loan|member)\s+(?:number|no\.?|#)\s*"
+                      r"(?:(?:is|was)\s+)?[:#]?\s*$", re.IGNORECASE)
 # Dates and year ranges written with dashes or spaces ("2026-11-20", "11-20-2026",
 # "1999-2009") have the shape of grouped digits.
 DATE_LIKE = re.compile(r"(?:19|20)\d\d[ -](?:0?[1-9]|1[0-2])[ -](?:0?[1-9]|[12]\d|3[01])|"
                        r"(?:0?[1-9]|1[0-2])[ -](?:0?[1-9]|[12]\d|3[01])[ -](?:19|20)\d\d|"
                        r"(?:19|20)\d\d[ -](?:19|20)\d\d")
-# The firm's own routing number is published on every cheque; a valid one names a bank.
-ROUTING = re.compile(r"\b(?:routing|aba|transit)\b(?:\s+(?:no\.?|number|#))?[^.?!\d]{0,20}$",
-                     re.IGNORECASE)
+# A routing number names a bank, not a person (it is printed on every cheque); only a valid one
+# right after its label counts as one.
+ROUTING = re.compile(r"\b(?:routing|aba|transit)\b(?:\s+(?:no\.?|number|#))?\s*(?:(?:is|was)\s+)?"
+                     r"[:#]?\s*$", re.IGNORECASE)
 
 
 def _is_sensitive(kind: str, value: str, before: str = "") -> bool:
@@ -75,7 +83,7 @@ def _is_sensitive(kind: str, value: str, before: str = "") -> bool:
         # card or routing number.
         if NOT_PERSONAL.search(before) or (ROUTING.search(before) and aba_routing_valid(value)):
             return False
-        if DATE_LIKE.fullmatch(value):
+        if DATE_LIKE.fullmatch(value) and not LABELLED.search(before):
             return False
         return value.isdigit() or (len(digits_only(value)) >= 8
                                    and bool(NAMED_NUMBER.search(before)))

@@ -121,6 +121,18 @@ def _about(text: str, position: int) -> str:
     return (headings[-1] if headings else text[:120]) + " " + line
 
 
+def _row_lengths(text: str) -> list[re.Match[str]]:
+    """Length mentions that label a row or a sentence of the document. The first line of a
+    document of several lines is its title ("Larkspur 30-Year Fixed Mortgage (sample) rates and
+    fees"), which names the product, not the row a value belongs to."""
+    if "\n" in text.strip():
+        title_end = text.find("\n")
+    else:  # one line: "Larkspur 30-Year Fixed Mortgage (sample) rates and fees as of ...: ..."
+        colon = text.find(": ")
+        title_end = colon if 0 <= colon <= 150 else -1
+    return [m for m in TERM_LENGTH.finditer(text) if m.start() > title_end]
+
+
 def _values(text: str) -> list[Figure]:
     return [f for f in find_figures(text) if not QUALIFIER_AFTER.match(text[f.end:f.end + 8])]
 
@@ -150,20 +162,35 @@ def _bound_after(text: str, position: int, figure: Figure) -> bool:
             and bool(REPLY_GAP.match(text[position:figure.start])))
 
 
+def _clause_after(text: str, position: int) -> list[Figure]:
+    """The figures (with offsets into ``text``) that start within ``GAP_AFTER`` characters of
+    ``position``, in the same clause. The clause is found in the whole text, so a number that
+    straddles the window's edge ("6.125%") is read whole."""
+    rest = text[position:]
+    end = CLAUSE_END.search(rest)
+    clause = rest[:end.start()] if end else rest
+    return [Figure(f.value, f.kind, position + f.start, position + f.end, f.text)
+            for f in _values(clause) if f.start < GAP_AFTER]
+
+
 def _first_value_after(text: str, position: int, kind: str | None = None) -> tuple[int, int] | None:
     """The span of the first figure after ``position`` in the same clause (of ``kind`` when
     given: a percentage for a rate, an amount for a fee)."""
-    window = text[position:position + GAP_AFTER]
-    end = CLAUSE_END.search(window)
-    window = window[:end.start()] if end else window
-    for value in _values(window):
-        if kind is None or _compatible(kind, value.kind):
-            return position + value.start, position + value.end
+    for value in _clause_after(text, position):
+        if kind is None or _compatible(kind, value, text):
+            return value.start, value.end
     return None
 
 
-def _compatible(reply_kind: str, document_kind: str) -> bool:
-    return reply_kind == "number" or document_kind in (reply_kind, "number")
+# A bare number followed by a unit of time counts days or months ("180 days of interest"):
+# it is never the value of an amount or a rate.
+TIME_UNIT_AFTER = re.compile(r"^\s*(?:days?|months?|years?|business\s+days?)\b", re.IGNORECASE)
+
+
+def _compatible(reply_kind: str, value: Figure, text: str) -> bool:
+    if reply_kind == "number" or value.kind == reply_kind:
+        return True
+    return value.kind == "number" and not TIME_UNIT_AFTER.match(text[value.end:value.end + 16])
 
 
 def _document_values(document: ContextDocument, key: str, kind: str,
@@ -175,7 +202,7 @@ def _document_values(document: ContextDocument, key: str, kind: str,
         mentions = [m.end() for m in TERMS[key].finditer(text)]
     else:
         number, unit = key.split("-", 1)
-        mentions = [m.end() for m in TERM_LENGTH.finditer(text)
+        mentions = [m.end() for m in _row_lengths(text)
                     if m.group(1) == number and m.group(2).lower() == unit]
     values = []
     for position in mentions:
@@ -188,13 +215,21 @@ def _document_values(document: ContextDocument, key: str, kind: str,
 
 
 def _clause_values(text: str, position: int, kind: str) -> list[Figure]:
-    """Every value of a compatible kind in the clause after ``position``. A document may give a
-    change before the level ("the 10-year yield climbed 8 bps to 4.12%"), so all of them count
-    as what it says of the term: a reply contradicts the document only when it matches none."""
-    window = text[position:position + GAP_AFTER]
-    end = CLAUSE_END.search(window)
-    window = window[:end.start()] if end else window
-    return [value for value in _values(window) if _compatible(kind, value.kind)]
+    """What the document gives for the term mentioned just before ``position``: the first value
+    of a compatible kind in the clause, and a level it moves to ("the 10-year yield climbed
+    8 bps to 4.12%"). Later values in the clause belong to other things ("$12.00, waived with a
+    $1,500 minimum daily balance")."""
+    values = [value for value in _clause_after(text, position) if _compatible(kind, value, text)]
+    if not values:
+        return []
+    first, *rest = values
+    return [first] + [value for value in rest
+                      if LEVEL_AFTER_MOVE.fullmatch(text, first.end, value.start)]
+
+
+# Between a change and the level it reached: "climbed 8 bps to 4.12%".
+LEVEL_AFTER_MOVE = re.compile(r"\s*(?:%|bps|basis\s+points?|points?)?\s*(?:,\s*)?(?:to|at)\s+",
+                              re.IGNORECASE)
 
 
 def contradicted(sentence: str, figure: Figure, documents: Sequence[ContextDocument],
@@ -248,9 +283,9 @@ def other_length(sentence: str, figure: Figure, documents: Sequence[ContextDocum
         for value in _values(text):
             if not matches(figure, value):
                 continue
-            bound = [f"{m.group(1)}-{m.group(2).lower()}" for m in TERM_LENGTH.finditer(text, 0,
-                                                                                         value.start)
-                     if _first_value_after(text, m.end()) == (value.start, value.end)]
+            bound = [f"{m.group(1)}-{m.group(2).lower()}" for m in _row_lengths(text)
+                     if m.end() <= value.start
+                     and _first_value_after(text, m.end()) == (value.start, value.end)]
             if not bound or set(bound) & set(lengths):
                 return None
             others.update(bound)

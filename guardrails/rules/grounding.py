@@ -145,8 +145,9 @@ NON_MARKET_KINDS = ("product", "rate_sheet", "glossary", "faq", "policy", "docum
 # design, so only records from a data feed (quotes, yields, FX) are judged by age.
 PUBLICATION = re.compile(
     r"fact\s*sheet|prospectus|rate\s+sheet|fee\s+schedule|product\s+sheet|glossary|faq|"
-    r"help\s+(?:center|centre|page)|brochure|report|research|note\b|statement|page\b|calculator|"
-    r"blog|guide|terms|disclosure|policy|handbook|manual|annual|semi-annual|shareholder",
+    r"help\s+(?:center|centre|page)|brochure|research\s+note|calculator|blog|guide|"
+    r"(?:annual|semi-annual|shareholder)\s+report|handbook|manual|services\s+page|"
+    r"terms\s+and\s+conditions|account\s+agreement",
     re.IGNORECASE)
 MARKET_RECORD = re.compile(r"\b(?:market|feed|quotes?|prices?|yield\s+data|ticker|fx|news|wire|"
                            r"survey|exchange)\b", re.IGNORECASE)

@@ -112,11 +112,13 @@ class PhraseRule(Rule):
         cache: dict[tuple[str, Stage | None], list[tuple[int, int]]] = \
             self.__dict__.setdefault("_hits_cache", {})
         key = (text, stage)
-        if key not in cache:
+        hits = cache.get(key)
+        if hits is None:
+            hits = self._pattern_hits(text, stage)
             if len(cache) > 4096:
                 cache.clear()
-            cache[key] = self._pattern_hits(text, stage)
-        return list(cache[key])
+            cache[key] = hits
+        return list(hits)
 
     def _pattern_hits(self, text: str, stage: Stage | None) -> list[tuple[int, int]]:
         views = [normalize(text)]

@@ -13,6 +13,11 @@ NEEDS_CAVEAT = [
     "$10,000 invested in the fund ten years ago would have grown to $30,780.",
     "The fund returned 12% last year, and the S&P 500 closed at 6,712.35 today.",
     "The Core Bond Fund returned 4.1% over the past 12 months.",
+    # An illustration beside a track record does not excuse the record.
+    "The US Equity Index Fund returned 24.1% last year. By the rule of 72, money growing at 8% "
+    "doubles in about 9 years.",
+    "Through today, the fund has returned 11.2% a year over the past ten years.",
+    "Apple shares rose 35% to $182 over the past year.",
 ]
 NO_CAVEAT_NEEDED = [
     "According to the news wire, the S&P 500 rose 0.8% to 6,712.35 on November 20.",
@@ -22,6 +27,9 @@ NO_CAVEAT_NEEDED = [
     "If you invest $1,000 at 5% a year, it would grow to about $1,629 in ten years.",
     "The fund returned 12% last year. Past performance does not predict future results.",
     "Yes.",
+    "Our 12-month CD offers a 3.85% return over the term.",
+    "The Fed's 0.25% increase in rates last month was its first this year.",
+    "Over the past two years the prime rate has risen from 7.5% to 8.5%.",
 ]
 
 

@@ -17,6 +17,13 @@ EXPOSING = [
     ("Please confirm: 44029183 is the account we will debit.", "9183"),
     ("Your credit line account 4402918374 is open.", "8374"),
     ("Your order will be paid from account 4402918374.", "8374"),
+    ("I've opened a dispute on account 4417309251 for you.", "9251"),
+    ("The transaction on account 5530192847 was reversed.", "2847"),
+    ("Per your request, account 5530192847 has been closed.", "2847"),
+    ("The claim on policy 9912004821 is being reviewed.", "4821"),
+    ("The phone number on account 5530192847 was updated.", "2847"),
+    ("Use routing/account 026009593 for the wire.", "9593"),
+    ("Your account number is 2019-2031.", "2031"),
     ("Your IBAN is DE89 3704 0044 0532 0130 00.", None),
     ("We emailed jane.doe@example.com.", None),
 ]

@@ -10,8 +10,13 @@ from guardrails.rules.grounding import document_kind
     ("Larkspur Core Bond Fund factsheet (sample)", "doc-1", "document"),
     ("Larkspur Bank rate sheet (sample)", "doc-2", "document"),
     ("Larkspur Bank fee schedule (sample)", "d", "document"),
-    ("Federal Reserve statement (sample)", "d", "document"),
     ("Larkspur research note (sample)", "d", "document"),
+    ("Larkspur advice services page (sample)", "d", "document"),
+    # Releases of market data are dated data, not publications to leave unaged.
+    ("Federal Reserve statement (sample)", "d", ""),
+    ("BLS CPI report", "d", ""),
+    ("ECB policy rate (sample)", "d", ""),
+    ("CME FedWatch page", "d", ""),
     ("Summit ETF prospectus summary (sample)", "d", "document"),
     ("Market data feed (sample)", "doc-3", ""),
     ("US Treasury daily yield data (sample)", "d", ""),
@@ -19,6 +24,7 @@ from guardrails.rules.grounding import document_kind
     ("Mortgage market survey (sample)", "d", ""),
     ("", "market:SPX", ""),
     ("", "doc-9", ""),
+    ("", "US Treasury 10-year note yield", ""),
 ])
 def test_kind_is_inferred_from_source_and_id(source: str, identifier: str,
                                              expected: str) -> None:
