@@ -12,7 +12,7 @@ from assistant.config import GuardrailsConfig
 from guardrails.checker import GuardrailChecker, RailResult
 from guardrails.pii import PlaceholderMap, Redactor
 from guardrails.rules.base import ContextDocument
-from guardrails.rules.grounding import NON_MARKET_KINDS, document_kind
+from guardrails.rules.grounding import is_market_record, parse_time
 from guardrails.verdict import Verdict
 
 # The rules that judge a market figure's age, and so need to know what "now" is.
@@ -94,9 +94,9 @@ def data_clock(paths: Iterable[str | Path]) -> str | None:
             except LineError:
                 continue
             for document in documents:
-                if document_kind(document) in NON_MARKET_KINDS:
+                if not is_market_record(document):
                     continue
-                moment = _parse_moment(document.as_of)
+                moment = parse_time(document.as_of)
                 if moment is not None and (newest is None or moment > newest):
                     newest = moment
     if newest is None:
@@ -112,10 +112,3 @@ def judged_at(config: GuardrailsConfig, now: str | None) -> GuardrailsConfig:
              if selection.id in AGE_RULES else selection for selection in config.reply_rules]
     return config.model_copy(update={"reply_rules": rules})
 
-
-def _parse_moment(value: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

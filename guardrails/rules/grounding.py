@@ -153,6 +153,12 @@ MARKET_RECORD = re.compile(r"\b(?:market|feed|quotes?|prices?|yield\s+data|ticke
                            r"survey|exchange)\b", re.IGNORECASE)
 
 
+def is_market_record(document: ContextDocument) -> bool:
+    """A passage judged by its age: market data, not a dated document of the firm or a
+    publication."""
+    return document_kind(document) not in NON_MARKET_KINDS
+
+
 def document_kind(document: ContextDocument) -> str:
     """The passage's kind; for one without a kind, "document" when its source, id or title
     names a publication and not a market record, else "" (treated as market data)."""
@@ -167,7 +173,7 @@ def document_kind(document: ContextDocument) -> str:
 def date_mentions(as_of: str) -> re.Pattern[str] | None:
     """The ways a reply can state a document's date: 2026-11-20, November 20(, 2026),
     Nov. 20, 20 November, 11/20(/2026)."""
-    moment = _parse_time(as_of)
+    moment = parse_time(as_of)
     if moment is None:
         return None
     month = MONTHS[moment.month - 1]
@@ -315,7 +321,7 @@ class GroundingParams(RuleParams):
     now: str | None = None  # ISO time to judge age against; None = the current time
 
 
-def _parse_time(value: str) -> datetime | None:
+def parse_time(value: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -358,22 +364,22 @@ class GroundingRule(Rule):
     params: GroundingParams
 
     def _now(self) -> datetime:
-        return (_parse_time(self.params.now) if self.params.now else None) or datetime.now(UTC)
+        return (parse_time(self.params.now) if self.params.now else None) or datetime.now(UTC)
 
     def _age_hours(self, document: ContextDocument) -> float | None:
         """Age in market hours: weekend hours do not count, so Friday's close is still the
         latest data on Monday morning. Firm documents (dated rate sheets) are not market data."""
-        if document_kind(document) in NON_MARKET_KINDS:
+        if not is_market_record(document):
             return None
-        as_of = _parse_time(document.as_of) if document.as_of else None
+        as_of = parse_time(document.as_of) if document.as_of else None
         if as_of is None or self.params.max_age_hours is None:
             return None
-        now = (_parse_time(self.params.now) if self.params.now else None) or datetime.now(UTC)
+        now = (parse_time(self.params.now) if self.params.now else None) or datetime.now(UTC)
         return _market_hours(as_of, now)
 
     def _calendar_hours(self, document: ContextDocument, fallback: float) -> float:
-        as_of = _parse_time(document.as_of)
-        now = (_parse_time(self.params.now) if self.params.now else None) or datetime.now(UTC)
+        as_of = parse_time(document.as_of)
+        now = (parse_time(self.params.now) if self.params.now else None) or datetime.now(UTC)
         return (now - as_of).total_seconds() / 3600 if as_of else fallback
 
     def _domain_of(self, sentence: str, figure: Figure) -> str | None:
