@@ -64,6 +64,10 @@ class DisputeRoutingRule(PhraseRule):
         r"what)\s+(?:that|this|it)\s+is\b",
         r"\b(?:dispute|contest|challenge|reverse|charge\s*back)\s+(?:this|a|the|that|my|these|"
         r"two|some)\b[^.?!]{0,30}\b(?:charges?|transactions?|payments?|fees?|debits?)",
+        # Under way in the customer's words: "I'm disputing Tuesday's $30 overdraft fee".
+        r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i\s+will\s+be|i'll\s+be)\s+(?:formally\s+)?(?:disputing|"
+        r"contesting|challenging)\b[^.?!]{0,40}\b(?:charges?|transactions?|payments?|fees?|debits?|"
+        r"withdrawals?|bill)",
         r"\b(?:i\s+want\s+to|i'd\s+like\s+to|how\s+do\s+i|need\s+to|i\s+wish\s+to)\s+"
         r"(?:file\s+|make\s+|lodge\s+|submit\s+)?(?:a\s+)?(?:formal\s+)?(?:complaint|dispute|"
         r"chargeback)\b",

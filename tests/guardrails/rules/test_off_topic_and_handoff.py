@@ -77,6 +77,9 @@ def test_awareness_and_victim_reports_are_not_harmful(text: str) -> None:
     ("Mi tarjeta tiene un cargo que no reconozco, nunca compré allí.", True),
     ("Could you waive the late fee this one time? I've always paid on time before.", False),
     ("How does a chargeback work in general?", False),
+    ("I'm disputing Tuesday's $30 overdraft fee, the deposit was made before the cutoff.", True),
+    ("We are contesting the late payment fee on our mortgage.", True),
+    ("How long does disputing a charge take?", False),
 ])
 def test_handoff_situations(text: str, routes: bool) -> None:
     assert judge("FIN-18", text, stage=Stage.REQUEST).passed is not routes
