@@ -45,7 +45,7 @@ from knowledge.documents import KnowledgeDocument
 
 DOMAIN_SYSTEM_PROMPT = ("You are a finance assistant. Explain financial terms accurately and "
                         "in plain language.")
-SEED_FILES = ("conduct.jsonl", "service.jsonl", "adversarial.jsonl")
+SEED_FILES = ("conduct.jsonl", "service.jsonl", "adversarial.jsonl", "conduct_focus.jsonl")
 ADVERSARIAL_TAGS = frozenset({"adversarial"})
 # Seeds for the grounding rules answer "no current figure here": they are shown with no
 # passage, so the model learns to defer only when nothing was retrieved (the firm and

@@ -27,6 +27,8 @@ class InsiderInformationRule(AssistanceRule):
     reason = "FIN-12 forbids it; such questions go to compliance."
     exempt = re.compile(r"\b(?:is|are)\s+(?:illegal|prohibited|a\s+(?:crime|form\s+of)|against\s+the\s+law)\b|\bmeans\b|"
                         r"\brefers\s+to\b|\bis\s+when\b|\b(?:can't|cannot|won't|will\s+not)\s+help\b|"
+                        # "Why do prices move before earnings?" asks how markets work, not for a tip.
+                        r"^\s*why\s+(?:do|does|did)\b(?![^?]*\b(?:i|i'm|my|me|we|our)\b)[^?]*\?\s*$|"
                         + concept_question(
                             r"insider|mnpi|material\s+non-?public|non-?public|blackout|"
                             r"quiet\s+period|10b5-1|tipp(?:ing|ee|er)|front[- ]?running|information\s+"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from guardrails.rules.base import RailInput, register_rule
+from guardrails.rules.contexts import concept_question
 from guardrails.rules.patterns import compile_all
 from guardrails.rules.phrase_rule import PhraseRule
 from guardrails.topicality import is_off_topic
@@ -28,7 +29,12 @@ class OffTopicRule(PhraseRule):
     # Asking how to recognise or report a scheme is security awareness, not a harmful request.
     exempt = re.compile(r"\b(?:recogni[sz]e|spot|identify|detect|tell\s+(?:if|whether)|"
                         r"report(?:ing)?\s+(?:a|an|this|it)|protect\s+(?:myself|me|my|against)|"
-                        r"is\s+(?:this|it)\s+(?:a\s+)?(?:scam|legit|real))\b", re.I)
+                        r"is\s+(?:this|it)\s+(?:a\s+)?(?:scam|legit|real)|how\s+do\s+(?:banks|they|"
+                        r"regulators|investigators)\s+(?:catch|detect|spot|stop)|is\s+(?:it\s+)?"
+                        r"illegal)\b|"
+                        + concept_question(r"check\s+kiting|kiting|structuring|money\s+"
+                                           r"laundering|laundering|phishing|smishing|sim\s+swap"),
+                        re.I)
     finding = "a request outside finance customer service or a harmful request"
     reason = "SEC-02 has the assistant decline it politely and steer back to finance."
     patterns = compile_all((
@@ -87,6 +93,12 @@ class OffTopicRule(PhraseRule):
         r"\s+(?:someone's|a\s+stolen|someone\s+else's|my\s+dead\s+\w+'s)\s+(?:stolen\s+)?card|\btest"
         r"\b[^.?!]{0,20}\bcard\s+numbers\b|\bbuy\w*\s+(?:verified\s+)?bank\s+accounts\b|"
         r"\bsim\s+swap\b",
+        # Check kiting; a dead relative's identity; someone's card used behind their back.
+        r"\bkit(?:e|es|ing)\b[^.?!]{0,20}\b(?:checks?|cheques?)\b|\b(?:checks?|cheques?)\s+kiting\b",
+        r"\b(?:use|using|under)\s+(?:my\s+|his\s+|her\s+|their\s+|a\s+)?(?:late|dead|deceased)\s+"
+        r"(?:\w+\s+)?\w+(?:'s|’s)\s+(?:ssn|social\s+security|identity|id|name|credit)\b",
+        r"\bbefore\s+(?:she|he|they|anyone|somebody|my\s+\w+)\s+(?:notices?|finds?\s+out|"
+        r"realis\w+|realiz\w+|catches\s+on)\b",
         r"\b(?:ransomware|keylogger|sql\s+injection|spyware)\b|\bscrape\w*\b[^.?!]{0,30}\bemails?\b|"
         r"\bfake\s+id\b|\bwithout\s+a\s+prescription\b|\btoxic\s+gas\b|\b3d\s+print\s+a\s+gun\b|"
         r"\bpick\s+a\s+(?:\w+\s+)?lock\b|\bcheat\s+on\s+(?:my\s+)?(?:online\s+)?(?:exam|test)\b",
