@@ -73,4 +73,9 @@ class InsiderInformationRule(AssistanceRule):
         r"\b(?:downgrade|upgrade|earnings|guidance|results|numbers)\b[^.?!]{0,40}\b(?:comes?\s+out|"
         r"(?:is|are)\s+(?:out|released))\s+(?:tomorrow|next\s+week|monday|friday|tonight)\b"
         r"[^.?!]{0,60}\b(?:sell|buy|short|trade)\b",
+        # Tipping someone else off so they can trade.
+        r"\b(?:tell|tip\s+off|warn|let\s+(?:\w+\s+){1,2}know|text|call)\s+(?:my\s+)?(?:\w+\s+)?(?:"
+        r"brother|sister|friend|buddy|cousin|dad|father|mom|mother|wife|husband|partner|family|"
+        r"uncle|aunt|him|her|them)\b[^.?!]{0,30}\b(?:so\s+(?:he|she|they)\s+can|before\s+it|"
+        r"before\s+the)\b[^.?!]{0,30}\b(?:sell|buy|trade|short|get\s+out|dump|load\s+up)\b",
     ))

@@ -34,7 +34,11 @@ class MarketManipulationRule(AssistanceRule):
                         r"(?:pump|these|such|they|regulators)|avoid\s+(?:being\s+|getting\s+)?(?:scammed|"
                         r"fooled|tricked|(?:pulled|sucked|drawn)\s+into?|caught\s+up\s+in|falling\s+for)|avoid\s+(?:these|"
                         r"such|them|those)\b|spot|recogni[sz]e|is\s+it\s+illegal|warning\s+signs?|"
-                        r"protect\s+myself)\b", re.I)
+                        r"protect\s+myself)\b|"
+                        # "How do false rumours move a price?" asks how markets work.
+                        r"^\s*(?:how|why)\s+(?:do|does|did|can)\b(?![^?]*\b(?:i|i'm|my|me|we|our|us)\b)"
+                        r"[^?]*\b(?:move|moves|affect|affects|impact|work|works|hurt|harm)\b[^?]*\?\s*$",
+                        re.I)
     reply_exempt = re.compile(r"\b(?:warning\s+signs?|red\s+flags?|be\s+(?:wary|sceptical|"
                               r"skeptical)|report\s+(?:suspected|it|them|this)|scammers?|"
                               r"promoters\s+(?:often|typically|usually))\b", re.I)
@@ -72,4 +76,11 @@ class MarketManipulationRule(AssistanceRule):
         r"\b(?:hint|imply|suggest)\b[^.?!]{0,30}\bsocial\s+media\b[^.?!]{0,40}\b(?:takeover|"
         r"bid|buyout|merger)",
         r"\b(?:dump|sell)\s+(?:my|our)\s+(?:supply|bags?|tokens?|coins?)\s+(?:once|when|after)",
+        # Writing a rumour at all; promoting a stock while hiding that one is paid for it.
+        r"\b(?:write|draft|craft|make\s+up|invent|cook\s+up|come\s+up\s+with|compose|concoct)\b"
+        r"[^.?!]{0,30}\b(?:believable|convincing|credible|juicy|plausible|realistic)\s+rumou?rs?\b",
+        r"\b(?:leave\s+out|omit|hide|conceal|(?:don't|do\s+not|without)\s+(?:mention\w*|disclos\w*|"
+        r"say\w*|reveal\w*))\b[^.?!]{0,40}\b(?:(?:i'm|i\s+am|i'm\s+being|being)\s+paid|paying\s+me|"
+        r"compensat\w*|sponsor\w*|i\s+(?:own|hold)\s+(?:it|the\s+stock|shares)|my\s+(?:position|"
+        r"stake))\b",
     ))

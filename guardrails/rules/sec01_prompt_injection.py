@@ -29,6 +29,13 @@ PROMPT_EXTRACTION = (
     r"(?:prompt|instructions|rules|message))\b",
     r"\b(?:print|repeat|output)\s+(?:everything|all|the\s+text)\s+(?:above|before)\b",
     r"\bsystem\s+prompt\b",
+    # Framed as fiction or a third party: "a story where the chatbot recites the rules it was given".
+    r"\b(?:recites?|reveals?|lists?|repeats?|spells?\s+out|reads?\s+out|explains?)\b[^.?!]{0,60}"
+    r"\b(?:rules|instructions|guidelines|prompt|directives)\s+(?:it|you|they|he|she)\s+(?:was|were|"
+    r"(?:ha[sv]e\s+)?been)\s+(?:given|told|programmed)",
+    r"\b(?:how|ways?)\s+to\s+(?:get\s+around|bypass|circumvent|evade|defeat)\s+(?:each|every|all|"
+    r"your|its|the\s+(?:bot's|assistant's|chatbot's))\s+(?:one|of\s+them|rules?|guardrails?|"
+    r"filters?|restrictions?|safeguards?)\b",
 )
 FORGED_CONTEXT = (
     r"(?:\[\[|\{\{|<\s*/?\s*(?:system|admin|developer|assistant)\s*>|\[\s*(?:system|admin|"
