@@ -127,11 +127,12 @@ UNIT_SIZE_BEFORE = re.compile(r"\b(?:steps|increments|multiples|units|denominati
 LEVEL_UNIT_AFTER = re.compile(r"^\s*(?:yen|dollars?|euros?|pounds?|francs?|pesos?|yuan|points?|pts|"
                               r"level|per\s+(?:dollar|euro|pound|share|ounce|barrel)|"
                               r"an?\s+(?:share|ounce|barrel))\b", re.IGNORECASE)
-COUNT_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?!(?:this|was|has|its|always|perhaps|plus|less|across|"
+COUNT_AFTER = re.compile(r"^\s+(?!(?:these|those)\s+days\b)(?:[a-z-]+\s+)?(?!(?:this|was|has|its|always|perhaps|plus|less|across|"
                          r"thus|unless|whereas|versus|news|series)\b)[a-z]{3,}s\b", re.IGNORECASE)
-LEVEL_BEFORE = re.compile(r"\b(?:(?:is|are|was|were|stood|sits?|closed|opened|finished|ended|trading|"
-                          r"traded|trades|hands|hit|reached|bought|buys)\s+(?:(?:at|to|near|around|"
-                          r"about|roughly|some)\s+)*|(?:rose|rises|fell|falls|jumped|jumps|climbed|"
+LEVEL_BEFORE = re.compile(r"\b(?:(?:is|are|was|were|stood|sits?|sitting|hover(?:s|ing)?|closed|opened|"
+                          r"finished|ended|trading|traded|trades|hands|hit|reached|bought|buys)\s+"
+                          r"(?:(?:at|to|near|around|about|roughly|some|somewhere|just|sitting|"
+                          r"hovering|right)\s+)*|(?:rose|rises|fell|falls|jumped|jumps|climbed|"
                           r"dropped|slid|surged|spiked|sank|plunged|gained|rallied|tumbled|soared|"
                           r"slipped|edged\s+(?:up|down))\s+(?:to|as\s+(?:high|low)\s+as)\s+"
                           r"(?:about\s+|roughly\s+|around\s+)?)$", re.IGNORECASE)
