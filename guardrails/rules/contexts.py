@@ -38,7 +38,8 @@ def concept_question(concepts: str) -> str:
     """
     return (r"\b(?:(?:what\s+is|what's|what\s+are|explain|define|why\s+is)\s+(?:an?\s+|the\s+)?"
             r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:" + concepts + r")|what\s+(?:does|do)\s+"
-            r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:" + concepts + r")[\"'\u201d\u2019]?\s+mean)")
+            r"[\"'\u201c\u2018]?(?:\w+\s+){0,2}(?:" + concepts + r")[\w-]*(?:\s+\w+){0,2}"
+            r"[\"'\u201d\u2019]?\s+mean)")
 
 
 # Warning about a scheme or its signs.

@@ -73,6 +73,14 @@ class InsiderInformationRule(AssistanceRule):
         r"\b(?:downgrade|upgrade|earnings|guidance|results|numbers)\b[^.?!]{0,40}\b(?:comes?\s+out|"
         r"(?:is|are)\s+(?:out|released))\s+(?:tomorrow|next\s+week|monday|friday|tonight)\b"
         r"[^.?!]{0,60}\b(?:sell|buy|short|trade)\b",
+        r"\b(?:before|ahead\s+of)\s+(?:we|they|the\s+company|my\s+(?:company|employer|firm)|our\s+"
+        r"(?:company|firm))\s+(?:release|announce|report|publish|disclose|file)\w*\b[^.?!]{0,80}\b"
+        r"(?:trades?|trading|buy|sell|short|position|personal\s+account|options?)\b",
+        r"\b(?:decision|news|deal|information|announcement|results|ruling|approval|rejection)\s+"
+        r"(?:isn't|is\s+not|hasn't\s+been\s+made|has\s+not\s+been\s+made|won't\s+be)\s+public\b",
+        r"\b(?:check|look\s+(?:at|into|up)|search|tell\s+me|peek\s+at)\b[^.?!]{0,40}\b(?:internal\s+"
+        r"systems?|order\s+book|(?:other\s+)?(?:clients'|customers'|client|customer)\s+orders|order\s+"
+        r"flow|orders\s+(?:are\s+)?queued)\b",
         # Tipping someone else off so they can trade.
         r"\b(?:tell|tip\s+off|warn|let\s+(?:\w+\s+){1,2}know|text|call)\s+(?:my\s+)?(?:\w+\s+)?(?:"
         r"brother|sister|friend|buddy|cousin|dad|father|mom|mother|wife|husband|partner|family|"

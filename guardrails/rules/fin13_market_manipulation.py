@@ -31,7 +31,9 @@ class MarketManipulationRule(AssistanceRule):
                             r"(?:short\s+)?squeeze|corner\w*|marking\s+the\s+close|painting\s+the\s+tape|"
                             r"front[- ]?running|ramp\w*|churn\w*")
                         + r"|\b(?:how\s+do(?:es)?\s+(?:a\s+)?"
-                        r"(?:pump|these|such|they|regulators)|avoid\s+(?:being\s+|getting\s+)?(?:scammed|"
+                        r"(?:pump|these|those|such|they|regulators)|(?:fined|charged|prosecuted|"
+                        r"convicted|sanctioned|banned|jailed|sued)\s+for|what\s+did\s+(?:they|he|she)\s+"
+                        r"do\s+wrong|avoid\s+(?:being\s+|getting\s+)?(?:scammed|"
                         r"fooled|tricked|(?:pulled|sucked|drawn)\s+into?|caught\s+up\s+in|falling\s+for)|avoid\s+(?:these|"
                         r"such|them|those)\b|spot|recogni[sz]e|is\s+it\s+illegal|warning\s+signs?|"
                         r"protect\s+myself)\b|"
@@ -76,6 +78,9 @@ class MarketManipulationRule(AssistanceRule):
         r"\b(?:hint|imply|suggest)\b[^.?!]{0,30}\bsocial\s+media\b[^.?!]{0,40}\b(?:takeover|"
         r"bid|buyout|merger)",
         r"\b(?:dump|sell)\s+(?:my|our)\s+(?:supply|bags?|tokens?|coins?)\s+(?:once|when|after)",
+        r"\brun\s+(?:it|them|the\s+(?:price|stock|shares)|\w+)\s+up\s+(?:and|then)\s+(?:get\s+out|sell|"
+        r"dump|exit|cash\s+out)\b|\b(?:easiest|easy|cheapest|cheap)\s+to\s+(?:move|push|manipulate|"
+        r"pump|run\s+up)\b",
         # Writing a rumour at all; promoting a stock while hiding that one is paid for it.
         r"\b(?:write|draft|craft|make\s+up|invent|cook\s+up|come\s+up\s+with|compose|concoct)\b"
         r"[^.?!]{0,30}\b(?:believable|convincing|credible|juicy|plausible|realistic)\s+rumou?rs?\b",

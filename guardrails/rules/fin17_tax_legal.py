@@ -70,8 +70,14 @@ class TaxLegalWordingRule(PhraseRule):
         r"\b(?:you\s+should|you\s+need\s+to|you\s+must|i\s+(?:recommend|suggest)\s+(?:you|that\s+"
         r"you)?|make\s+sure\s+(?:you|to))\s+(?:\w+\s+)?(?:convert|deduct|claim|write\s+off|file|"
         r"itemi[sz]e|roll\s+over|set\s+up\s+(?:an?\s+)?(?:llc|trust)|amend|harvest)\b",
-        r"\b(?:in\s+your\s+(?:case|situation)|for\s+you|given\s+your\s+(?:income|situation))\b"
-        r"[^.?!]{0,40}\b(?:deduct\w*|tax[- ](?:free|deductible)|write[- ]off|convert\w*|owe)\b",
+        r"\b(?:in\s+your\s+(?:case|situation)|for\s+you(?:\s+specifically|,\s+yes|,\s+no)|given\s+your\s+"
+        r"(?:income|situation))\b"
+        r"[^.?!]{0,40}\b(?:deduct\w*|tax[- ](?:free|deductible)|write[- ]off|convert\w*|owe|form\s+an?|"
+        r"set\s+up\s+an?|elect\w*|s-?corp|llc|file\s+(?:as|jointly|separately|the)|claim\s+(?:the|"
+        r"him|her|them|it)|(?:cut|lower|reduce|save)\s+(?:on\s+)?(?:your\s+)?(?:\w+[- ])?tax\w*)\b",
+        # Non-medical HSA withdrawals are never tax-free (income tax, plus a penalty before 65).
+        r"\bnon-?medical\s+(?:withdrawals?|distributions?|expenses?|spending|use)\b[^.?!]{0,40}"
+        r"\b(?:tax[- ]free|untaxed|not\s+taxed)\b",
         r"\b(?:is|are)\s+(?:always|definitely|fully)\s+(?:tax[- ]deductible|deductible|a\s+write"
         r"[- ]off)\b",
         r"\b(?:legally\s+)?(?:you\s+(?:can|can't)\s+(?:legally\s+)?(?:sue|break\s+the\s+lease|"

@@ -17,7 +17,8 @@ from guardrails.verdict import Action, Severity, Stage, Verdict
 
 GENERAL_QUESTION = re.compile(
     r"^\s*(?:how\s+(?:does|do)\s+(?:a\s+|the\s+)?(?:dispute|chargeback|fraud\s+protection)|"
-    r"what\s+(?:is|happens|are)\b(?![^?]*\bmy\b)|in\s+general|generally|hypothetically)",
+    r"what\s+(?:is|happens|are)\b(?![^?]*\bmy\b)|in\s+general|generally|hypothetically|"
+    r"what\s+(?:should|would|do)\s+i\s+do\s+if\s+i\s+(?:ever|someday|one\s+day)\b)",
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(
@@ -75,6 +76,9 @@ class DisputeRoutingRule(PhraseRule):
         r"checkbook)\s+(?:was|has\s+been|got|were)\s+(?:stolen|hacked|compromised|skimmed|cloned)",
         r"\b(?:i|we)\s+(?:was|were|got|have\s+been|think\s+i\s+(?:was|got))\s+(?:scammed|"
         r"defrauded|hacked|phished|conned|ripped\s+off)\b",
+        r"\b(?:it|this|that)\s+(?:was|is|turned\s+out\s+to\s+be)\s+(?:a\s+|all\s+a\s+)?(?:scam|fraud|"
+        r"con)\b|\b(?:was|were|got|been)\s+(?:talked|tricked|conned|scammed|duped|pressured|"
+        r"manipulated)\s+into\s+(?:wiring|sending|transferring|paying|giving|moving|buying)\b",
         r"\b(?:charged|billed|debited)\s+(?:me\s+)?(?:twice|double|two\s+times|incorrectly|wrongly|"
         r"by\s+mistake)\b",
         r"\b(?:double|duplicate)\s+(?:charge|charged|payment|debit)",

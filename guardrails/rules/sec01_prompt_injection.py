@@ -19,6 +19,10 @@ OVERRIDE = (
     r"(?:instructions?|rules?|guidelines?|polic(?:y|ies)|prompts?|directives?|restrictions?|"
     r"guardrails?|programming|constraints?|filters?|safeguards?|compliance)\b",
     r"\b(?:stop|quit)\s+(?:following|obeying)\s+(?:your|the)\b",
+    r"\b(?:set|put|lay|cast)\s+aside\b(?:\s+\w+){0,3}?\s+(?:instructions?|rules?|guidelines?|"
+    r"polic(?:y|ies)|programming|restrictions?|filters?|guardrails?)\b",
+    r"\b(?:without|minus|drop|lose)\s+(?:the|your|any)\s+(?:corporate\s+|company\s+)?"
+    r"(?:filters?|script|censorship|guardrails?)\b",
     r"\bno\s+longer\s+(?:bound|restricted|limited)\s+by\b",
 )
 PROMPT_EXTRACTION = (
@@ -29,6 +33,9 @@ PROMPT_EXTRACTION = (
     r"(?:prompt|instructions|rules|message))\b",
     r"\b(?:print|repeat|output)\s+(?:everything|all|the\s+text)\s+(?:above|before)\b",
     r"\bsystem\s+prompt\b",
+    r"\bwhat\s+(?:they|your\s+(?:developers|creators|makers|programmers|owners|bosses)|the\s+bank)\s+"
+    r"(?:told|instructed|programmed|asked)\s+you\s+(?:to\s+(?:hide|keep\s+secret|conceal|"
+    r"withhold)|not\s+to\s+(?:say|tell|reveal|share|mention))\b",
     # Framed as fiction or a third party: "a story where the chatbot recites the rules it was given".
     r"\b(?:recites?|reveals?|lists?|repeats?|spells?\s+out|reads?\s+out|explains?)\b[^.?!]{0,60}"
     r"\b(?:rules|instructions|guidelines|prompt|directives)\s+(?:it|you|they|he|she)\s+(?:was|were|"
