@@ -69,11 +69,20 @@ ROUTING = re.compile(r"\b(?:routing|aba|transit)\b(?:\s+(?:no\.?|number|#))?\s*(
                      r"[:#]?\s*$", re.IGNORECASE)
 
 
+# A card number the model echoes or invents is exposed even when it fails the Luhn check (a
+# mistyped number is still the customer's): named as a card just before, it counts.
+CARD_CONTEXT = re.compile(r"\b(?:card|visa|mastercard|amex|american\s+express|discover|debit|credit|"
+                          r"pan)\b[^.?!]{0,40}$", re.IGNORECASE)
+
+
 def _is_sensitive(kind: str, value: str, before: str = "") -> bool:
     if kind == "card number":
-        return luhn_valid(value)
+        return luhn_valid(value) or (13 <= len(digits_only(value)) <= 19
+                                     and bool(CARD_CONTEXT.search(before)))
     if kind == "SSN":
-        return ssn_plausible(value)
+        # The SSN's shape is an identity number whatever its area: ITINs start with 9 and a
+        # number outside the issued ranges is still presented as someone's.
+        return ssn_plausible(value) or not NOT_PERSONAL.search(before)
     if kind == "IBAN":
         return iban_valid(value)
     if kind == "account number":
@@ -98,7 +107,7 @@ def find_exposures(text: str) -> list[Evidence]:
             start, end = match.span()
             if any(start < t_end and end > t_start for t_start, t_end in taken):
                 continue
-            if not _is_sensitive(kind, match.group(0), text[max(0, start - 40):start]):
+            if not _is_sensitive(kind, match.group(0), text[max(0, start - 60):start]):
                 continue
             taken.append((start, end))
             found.append(Evidence(start, end, mask(match.group(0)), kind))

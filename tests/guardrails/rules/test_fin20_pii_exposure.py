@@ -26,6 +26,10 @@ EXPOSING = [
     ("Your account number is 2019-2031.", "2031"),
     ("Your IBAN is DE89 3704 0044 0532 0130 00.", None),
     ("We emailed jane.doe@example.com.", None),
+    # An ITIN-shaped or unissued-area SSN and a card number failing Luhn are still exposures.
+    ("We saved your Social Security number as 900-73-1185.", "1185"),
+    ("The taxpayer ID on your profile is 966-12-4470.", "4470"),
+    ("The card you added is a Visa, number 4000 5678 1234 9012, expiring 04/28.", "9012"),
 ]
 
 SAFE = [
@@ -43,6 +47,8 @@ SAFE = [
     "The $42.10 charge posted to your card on 2026-11-03 has been reversed.",
     "Your account statement for 11-20-2026 is ready.",
     "Your card's best stretch, 2009-2019, is not a forecast.",
+    "Order 1234 5678 9012 3456 has shipped.",
+    "Your claim reference is 900-73-1185.",
 ]
 
 
