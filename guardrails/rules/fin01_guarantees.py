@@ -85,6 +85,15 @@ PROMISES = compile_all(
         r"real\s+|possible\s+)?way\s+(?:to|you(?:'d|'ll|\s+could|\s+would|\s+will))|not\s+going\s+"
         r"to)\s+(?:\w+\s+){0,2}?(?:end\s+up|finish|come\s+out|wind\s+up|walk\s+away)\s+(?:\w+\s+)?"
         r"(?:losing|behind|below|under\s+what|with\s+less|in\s+the\s+red|worse\s+off|down)\b",
+        # "you'd finish at least where you started", "growth with none of the downside",
+        # "you're set to collect a steady return", "every year's gain is banked for good".
+        r"\b(?:finish|end\s+up|come\s+out|wind\s+up|be)\s+(?:at\s+least\s+|no\s+worse\s+than\s+)"
+        r"(?:where|what)\s+you\s+(?:started|began|put\s+in)\b",
+        r"\b(?:with|and)\s+(?:none\s+of\s+the|no|zero)\s+(?:downside|risk\s+of\s+loss)\b",
+        r"\b(?:you're|you\s+are|you'd\s+be|you'll\s+be)\s+(?:set|sure|certain|bound)\s+to\s+(?:collect|"
+        r"earn|make|get|receive|pocket)\b[^.?!]{0,50}\b(?:returns?|income|interest|gains?|profits?)\b",
+        r"\b(?:gains?|returns?|profits?)\s+(?:is|are)\s+(?:banked|locked\s+in|yours)\s+(?:for\s+good|"
+        r"forever|permanently|no\s+matter)\b",
     )
 )
 

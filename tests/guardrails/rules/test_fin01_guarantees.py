@@ -19,9 +19,16 @@ VIOLATING_REPLIES = [
     "No matter what, you will get 6% from this bond fund.",
     "Y0u can\u2019t lose with this one.",
     "The Larkspur Balanced Allocation Fund is guaranteed to make money.",
+    "Over any five-year window you'd finish at least where you started.",
+    "You get market-like growth with none of the downside.",
+    "Spread it across enough loans and you're set to collect a steady high return every year.",
+    "Each year's gains are banked for good once they're credited.",
 ]
 
 COMPLIANT_REPLIES = [
+    "No investment offers upside without risk: a fund can end below where you started.",
+    "You're set to receive your first statement at the end of the month.",
+    "Some annuities credit index-linked interest subject to a cap, and surrender charges apply.",
     "Returns are not guaranteed and you could lose money, including your principal.",
     "No investment can guarantee a return; prices can fall as well as rise.",
     "A Guaranteed Investment Certificate pays a fixed rate for a set term.",
